@@ -1,0 +1,87 @@
+package fc
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// CreateFunction creates a function in a service and returns it with its
+// ETag. checksum, when non-empty, is sent as X-Fc-Code-Checksum.
+func (c *Client) CreateFunction(ctx context.Context, service string, in *Function, checksum string) (*Function, string, error) {
+	var out Function
+	req := &request{operation: "CreateFunction", method: http.MethodPost, path: escape("services", service, "functions"), body: in, codeInBody: in != nil && in.Code != nil}
+	setChecksum(req, checksum)
+	h, err := c.do(ctx, req, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// GetFunction reads a function, optionally at a version or alias.
+func (c *Client) GetFunction(ctx context.Context, service, qualifier, name string) (*Function, string, error) {
+	var out Function
+	h, err := c.do(ctx, &request{operation: "GetFunction", method: http.MethodGet, path: escape("services", qualified(service, qualifier), "functions", name)}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// UpdateFunction changes the fields set in in (code only when in.Code is
+// set). A non-empty ifMatch makes the update conditional.
+func (c *Client) UpdateFunction(ctx context.Context, service, name string, in *Function, checksum, ifMatch string) (*Function, string, error) {
+	var out Function
+	req := &request{operation: "UpdateFunction", method: http.MethodPut, path: escape("services", service, "functions", name), body: in, ifMatch: ifMatch, codeInBody: in != nil && in.Code != nil}
+	setChecksum(req, checksum)
+	h, err := c.do(ctx, req, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// DeleteFunction deletes a function. A non-empty ifMatch makes it conditional.
+func (c *Client) DeleteFunction(ctx context.Context, service, name, ifMatch string) error {
+	_, err := c.do(ctx, &request{operation: "DeleteFunction", method: http.MethodDelete, path: escape("services", service, "functions", name), ifMatch: ifMatch}, nil)
+	return err
+}
+
+// ListFunctions lists every function of a service (optionally at a
+// qualifier) matching opts, following nextToken.
+func (c *Client) ListFunctions(ctx context.Context, service, qualifier string, opts ListOptions) ([]Function, error) {
+	var all []Function
+	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
+		var page struct {
+			Functions []Function `json:"functions"`
+			NextToken string     `json:"nextToken"`
+		}
+		if _, err := c.do(ctx, &request{operation: "ListFunctions", method: http.MethodGet, path: escape("services", qualified(service, qualifier), "functions"), query: q}, &page); err != nil {
+			return "", err
+		}
+		all = append(all, page.Functions...)
+		return page.NextToken, nil
+	})
+	return all, err
+}
+
+// GetFunctionCode returns a download URL and the CRC-64 checksum of a
+// function's code.
+func (c *Client) GetFunctionCode(ctx context.Context, service, qualifier, name string) (*FunctionCode, error) {
+	var out FunctionCode
+	if _, err := c.do(ctx, &request{operation: "GetFunctionCode", method: http.MethodGet, path: escape("services", qualified(service, qualifier), "functions", name, "code")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func setChecksum(req *request, checksum string) {
+	if checksum == "" {
+		return
+	}
+	if req.header == nil {
+		req.header = http.Header{}
+	}
+	req.header.Set("X-Fc-Code-Checksum", checksum)
+}

@@ -1,0 +1,94 @@
+package fc
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// CreateService creates a service and returns it with its ETag.
+func (c *Client) CreateService(ctx context.Context, in *Service) (*Service, string, error) {
+	var out Service
+	h, err := c.do(ctx, &request{operation: "CreateService", method: http.MethodPost, path: "/services", body: in}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// GetService reads a service, optionally at a version or alias.
+func (c *Client) GetService(ctx context.Context, name, qualifier string) (*Service, string, error) {
+	var out Service
+	h, err := c.do(ctx, &request{operation: "GetService", method: http.MethodGet, path: escape("services", qualified(name, qualifier))}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// UpdateService changes the fields set in in. A non-empty ifMatch makes the
+// update conditional on the service's current ETag.
+func (c *Client) UpdateService(ctx context.Context, name string, in *Service, ifMatch string) (*Service, string, error) {
+	var out Service
+	h, err := c.do(ctx, &request{operation: "UpdateService", method: http.MethodPut, path: escape("services", name), body: in, ifMatch: ifMatch}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// DeleteService deletes a service. A non-empty ifMatch makes it conditional.
+func (c *Client) DeleteService(ctx context.Context, name, ifMatch string) error {
+	_, err := c.do(ctx, &request{operation: "DeleteService", method: http.MethodDelete, path: escape("services", name), ifMatch: ifMatch}, nil)
+	return err
+}
+
+// ListServices lists every service matching opts, following nextToken.
+func (c *Client) ListServices(ctx context.Context, opts ListOptions) ([]Service, error) {
+	var all []Service
+	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
+		var page struct {
+			Services  []Service `json:"services"`
+			NextToken string    `json:"nextToken"`
+		}
+		if _, err := c.do(ctx, &request{operation: "ListServices", method: http.MethodGet, path: "/services", query: q}, &page); err != nil {
+			return "", err
+		}
+		all = append(all, page.Services...)
+		return page.NextToken, nil
+	})
+	return all, err
+}
+
+// paginate calls fetch with the query of each page until a page has no
+// nextToken.
+func (c *Client) paginate(ctx context.Context, opts ListOptions, fetch func(url.Values) (string, error)) error {
+	token := ""
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		q := url.Values{}
+		if opts.Prefix != "" {
+			q.Set("prefix", opts.Prefix)
+		}
+		if opts.StartKey != "" {
+			q.Set("startKey", opts.StartKey)
+		}
+		if opts.Limit > 0 {
+			q.Set("limit", strconv.Itoa(opts.Limit))
+		}
+		if token != "" {
+			q.Set("nextToken", token)
+		}
+		next, err := fetch(q)
+		if err != nil {
+			return err
+		}
+		if next == "" || next == token {
+			return nil
+		}
+		token = next
+	}
+}
