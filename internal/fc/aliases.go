@@ -1,0 +1,60 @@
+package fc
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// CreateAlias creates an alias and returns it with its ETag.
+func (c *Client) CreateAlias(ctx context.Context, service string, in *Alias) (*Alias, string, error) {
+	var out Alias
+	h, err := c.do(ctx, &request{operation: "CreateAlias", method: http.MethodPost, path: escape("services", service, "aliases"), body: in}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// GetAlias reads an alias.
+func (c *Client) GetAlias(ctx context.Context, service, name string) (*Alias, string, error) {
+	var out Alias
+	h, err := c.do(ctx, &request{operation: "GetAlias", method: http.MethodGet, path: escape("services", service, "aliases", name)}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// UpdateAlias changes an alias. A non-empty ifMatch makes it conditional.
+func (c *Client) UpdateAlias(ctx context.Context, service, name string, in *Alias, ifMatch string) (*Alias, string, error) {
+	var out Alias
+	h, err := c.do(ctx, &request{operation: "UpdateAlias", method: http.MethodPut, path: escape("services", service, "aliases", name), body: in, ifMatch: ifMatch}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// DeleteAlias deletes an alias. A non-empty ifMatch makes it conditional.
+func (c *Client) DeleteAlias(ctx context.Context, service, name, ifMatch string) error {
+	_, err := c.do(ctx, &request{operation: "DeleteAlias", method: http.MethodDelete, path: escape("services", service, "aliases", name), ifMatch: ifMatch}, nil)
+	return err
+}
+
+// ListAliases lists every alias of a service matching opts.
+func (c *Client) ListAliases(ctx context.Context, service string, opts ListOptions) ([]Alias, error) {
+	var all []Alias
+	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
+		var page struct {
+			Aliases   []Alias `json:"aliases"`
+			NextToken string  `json:"nextToken"`
+		}
+		if _, err := c.do(ctx, &request{operation: "ListAliases", method: http.MethodGet, path: escape("services", service, "aliases"), query: q}, &page); err != nil {
+			return "", err
+		}
+		all = append(all, page.Aliases...)
+		return page.NextToken, nil
+	})
+	return all, err
+}

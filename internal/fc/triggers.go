@@ -1,0 +1,61 @@
+package fc
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// CreateTrigger creates a trigger on a function and returns it with its ETag.
+func (c *Client) CreateTrigger(ctx context.Context, service, function string, in *Trigger) (*Trigger, string, error) {
+	var out Trigger
+	h, err := c.do(ctx, &request{operation: "CreateTrigger", method: http.MethodPost, path: escape("services", service, "functions", function, "triggers"), body: in}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// GetTrigger reads a trigger.
+func (c *Client) GetTrigger(ctx context.Context, service, function, name string) (*Trigger, string, error) {
+	var out Trigger
+	h, err := c.do(ctx, &request{operation: "GetTrigger", method: http.MethodGet, path: escape("services", service, "functions", function, "triggers", name)}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// UpdateTrigger changes a trigger's invocation role, qualifier, description
+// or configuration. A non-empty ifMatch makes it conditional.
+func (c *Client) UpdateTrigger(ctx context.Context, service, function, name string, in *Trigger, ifMatch string) (*Trigger, string, error) {
+	var out Trigger
+	h, err := c.do(ctx, &request{operation: "UpdateTrigger", method: http.MethodPut, path: escape("services", service, "functions", function, "triggers", name), body: in, ifMatch: ifMatch}, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
+// DeleteTrigger deletes a trigger. A non-empty ifMatch makes it conditional.
+func (c *Client) DeleteTrigger(ctx context.Context, service, function, name, ifMatch string) error {
+	_, err := c.do(ctx, &request{operation: "DeleteTrigger", method: http.MethodDelete, path: escape("services", service, "functions", function, "triggers", name), ifMatch: ifMatch}, nil)
+	return err
+}
+
+// ListTriggers lists every trigger of a function matching opts.
+func (c *Client) ListTriggers(ctx context.Context, service, function string, opts ListOptions) ([]Trigger, error) {
+	var all []Trigger
+	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
+		var page struct {
+			Triggers  []Trigger `json:"triggers"`
+			NextToken string    `json:"nextToken"`
+		}
+		if _, err := c.do(ctx, &request{operation: "ListTriggers", method: http.MethodGet, path: escape("services", service, "functions", function, "triggers"), query: q}, &page); err != nil {
+			return "", err
+		}
+		all = append(all, page.Triggers...)
+		return page.NextToken, nil
+	})
+	return all, err
+}

@@ -1,0 +1,98 @@
+package validators
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+var (
+	_ validator.String = jsonValidator{}
+	_ validator.String = jsonArrayOfStringsValidator{}
+)
+
+type jsonValidator struct{}
+
+// JSON returns a validator that requires a string to hold exactly one valid
+// JSON document (surrounding whitespace allowed), e.g. a trigger_config.
+func JSON() validator.String { return jsonValidator{} }
+
+func (jsonValidator) Description(_ context.Context) string {
+	return "must be a valid JSON document"
+}
+
+func (v jsonValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v jsonValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	var doc any
+	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &doc); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON",
+			fmt.Sprintf("%s %s, got %s: %s.", req.Path, v.Description(ctx), shorten(req.ConfigValue.ValueString()), err))
+	}
+}
+
+type jsonArrayOfStringsValidator struct{}
+
+// JSONArrayOfStrings returns a validator that requires a string to hold a
+// JSON array whose elements are all strings, e.g. ["python", "app.py"] for a
+// custom container's command or args. An empty array passes; null does not.
+func JSONArrayOfStrings() validator.String { return jsonArrayOfStringsValidator{} }
+
+func (jsonArrayOfStringsValidator) Description(_ context.Context) string {
+	return `must be a JSON array of strings, e.g. ["python", "app.py"]`
+}
+
+func (jsonArrayOfStringsValidator) MarkdownDescription(_ context.Context) string {
+	return "must be a JSON array of strings, e.g. `[\"python\", \"app.py\"]`"
+}
+
+func (v jsonArrayOfStringsValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	got := req.ConfigValue.ValueString()
+	if reason := checkJSONArrayOfStrings(got); reason != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Array of Strings",
+			fmt.Sprintf("%s %s, got %s: %s.", req.Path, v.Description(ctx), shorten(got), reason))
+	}
+}
+
+// checkJSONArrayOfStrings returns why s is not a JSON array of strings, or ""
+// when it is. Decoding into []string is not enough: it accepts null and
+// silently skips null elements.
+func checkJSONArrayOfStrings(s string) string {
+	var elems []json.RawMessage
+	if err := json.Unmarshal([]byte(s), &elems); err != nil {
+		var doc any
+		if json.Unmarshal([]byte(s), &doc) == nil {
+			return "it is valid JSON but not an array"
+		}
+		return "it is not valid JSON: " + err.Error()
+	}
+	if elems == nil {
+		return "it is null, not an array"
+	}
+	for i, e := range elems {
+		if len(bytes.TrimSpace(e)) == 0 || bytes.TrimSpace(e)[0] != '"' {
+			return fmt.Sprintf("element %d is %s, not a string", i, shorten(string(e)))
+		}
+	}
+	return ""
+}
+
+// shorten quotes s for a message, cutting long values.
+func shorten(s string) string {
+	const limit = 80
+	if r := []rune(s); len(r) > limit {
+		return fmt.Sprintf("%q (truncated)", string(r[:limit]))
+	}
+	return fmt.Sprintf("%q", s)
+}
