@@ -14,6 +14,9 @@ package fc
 //
 // Decoding follows the same scheme: JSON null and absent both decode to nil.
 
+// Ptr returns a pointer to v, for setting the pointer fields of the models.
+func Ptr[T any](v T) *T { return &v }
+
 // Service is an FC service.
 type Service struct {
 	ServiceName      *string         `json:"serviceName,omitempty"`

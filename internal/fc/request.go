@@ -20,8 +20,8 @@ type request struct {
 	header http.Header
 	// body, when non-nil, is sent as JSON.
 	body any
-	// rawBodyLogSafe is false when the body carries a code archive and must
-	// never be logged.
+	// codeInBody is true when the body carries a code archive; such a body
+	// is never logged.
 	codeInBody bool
 	// ifMatch, when non-empty, is sent as If-Match.
 	ifMatch string

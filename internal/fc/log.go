@@ -1,0 +1,185 @@
+package fc
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Logger receives the client's HTTP logs. The provider adapts tflog's
+// fc_http subsystem to it.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+	Trace(ctx context.Context, msg string, fields map[string]any)
+}
+
+const (
+	// maxLoggedBody caps the body text of one Trace entry.
+	maxLoggedBody = 4 << 10
+	// maxRedactableBody is the largest body parsed for redaction; larger
+	// bodies are not logged.
+	maxRedactableBody = 1 << 20
+	redacted          = "<redacted>"
+	codeOmitted       = "<code archive omitted>"
+)
+
+// sensitiveFields are JSON field names (lower case) whose values are never
+// logged, at any depth.
+var sensitiveFields = map[string]bool{
+	"zipfile":         true,
+	"privatekey":      true,
+	"accesskeysecret": true,
+	"securitytoken":   true,
+	"password":        true,
+}
+
+// sensitiveHeaders are headers (canonical form) whose values are never
+// logged.
+var sensitiveHeaders = map[string]bool{
+	"Authorization":       true,
+	"X-Fc-Security-Token": true,
+	"Cookie":              true,
+	"Set-Cookie":          true,
+}
+
+// logAttempt logs one attempt at Debug.
+func (c *Client) logAttempt(ctx context.Context, req *request, hr *http.Request, attempt, status int, requestID string, latency time.Duration, err error) {
+	if c.cfg.Logger == nil {
+		return
+	}
+	fields := map[string]any{
+		"operation":  req.operation,
+		"method":     hr.Method,
+		"path":       hr.URL.EscapedPath(),
+		"status":     status,
+		"latency_ms": latency.Milliseconds(),
+		"request_id": requestID,
+		"attempt":    attempt,
+	}
+	if hr.URL.RawQuery != "" {
+		fields["query"] = hr.URL.RawQuery
+	}
+	if err != nil {
+		fields["error"] = err.Error()
+	}
+	c.cfg.Logger.Debug(ctx, "FC API call", fields)
+}
+
+// traceRequest logs a request's headers and body at Trace.
+func (c *Client) traceRequest(ctx context.Context, req *request, hr *http.Request, body []byte, attempt int) {
+	if c.cfg.Logger == nil {
+		return
+	}
+	c.cfg.Logger.Trace(ctx, "FC API request", map[string]any{
+		"operation": req.operation,
+		"attempt":   attempt,
+		"method":    hr.Method,
+		"path":      hr.URL.EscapedPath(),
+		"headers":   loggableHeaders(hr.Header),
+		"body":      loggableBody(body, req.codeInBody),
+	})
+}
+
+// traceResponse logs a response's headers and body at Trace.
+func (c *Client) traceResponse(ctx context.Context, req *request, resp *http.Response, body []byte, attempt int) {
+	if c.cfg.Logger == nil {
+		return
+	}
+	c.cfg.Logger.Trace(ctx, "FC API response", map[string]any{
+		"operation":  req.operation,
+		"attempt":    attempt,
+		"status":     resp.StatusCode,
+		"request_id": resp.Header.Get(requestIDHeader),
+		"headers":    loggableHeaders(resp.Header),
+		"body":       loggableBody(body, false),
+	})
+}
+
+// loggableHeaders renders headers with secrets masked.
+func loggableHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for name, values := range h {
+		if sensitiveHeaders[http.CanonicalHeaderKey(name)] {
+			out[name] = redacted
+			continue
+		}
+		out[name] = strings.Join(values, ", ")
+	}
+	return out
+}
+
+// loggableBody renders a body for Trace: never a code archive, sensitive
+// JSON fields masked, at most maxLoggedBody bytes.
+func loggableBody(body []byte, codeInBody bool) string {
+	switch {
+	case codeInBody:
+		return codeOmitted
+	case len(body) == 0:
+		return ""
+	case len(body) > maxRedactableBody:
+		return fmt.Sprintf("<%d-byte body omitted>", len(body))
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		if containsSensitiveName(body) {
+			return fmt.Sprintf("<%d-byte non-JSON body omitted>", len(body))
+		}
+		return truncate(strings.ToValidUTF8(string(body), "?"), maxLoggedBody)
+	}
+	redact(v)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Sprintf("<%d-byte body omitted>", len(body))
+	}
+	return truncate(strings.TrimSuffix(b.String(), "\n"), maxLoggedBody)
+}
+
+// redact masks sensitive fields of a decoded JSON value in place.
+func redact(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if sensitiveFields[strings.ToLower(k)] {
+				v[k] = redacted
+				continue
+			}
+			redact(x)
+		}
+	case []any:
+		for _, x := range v {
+			redact(x)
+		}
+	}
+}
+
+func containsSensitiveName(body []byte) bool {
+	lower := bytes.ToLower(body)
+	for name := range sensitiveFields {
+		if bytes.Contains(lower, []byte(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// truncate cuts s to at most limit bytes on a rune boundary, noting the
+// original size.
+func truncate(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s...(truncated, %d bytes in total)", s[:cut], len(s))
+}

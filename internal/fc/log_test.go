@@ -1,0 +1,249 @@
+package fc
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// capture is a Logger that keeps every entry.
+type capture struct {
+	mu      sync.Mutex
+	entries []entry
+}
+
+type entry struct {
+	level, msg string
+	fields     map[string]any
+}
+
+func (c *capture) Debug(_ context.Context, msg string, fields map[string]any) {
+	c.add("debug", msg, fields)
+}
+
+func (c *capture) Trace(_ context.Context, msg string, fields map[string]any) {
+	c.add("trace", msg, fields)
+}
+
+func (c *capture) add(level, msg string, fields map[string]any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.entries = append(c.entries, entry{level: level, msg: msg, fields: fields})
+}
+
+func (c *capture) all() []entry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]entry(nil), c.entries...)
+}
+
+// text renders an entry with every field value, nested ones included.
+func (e entry) text() string {
+	return fmt.Sprintf("%s %s %+v", e.level, e.msg, e.fields)
+}
+
+// Create and update with code, a security token and a secret: no secret,
+// token, signature or code reaches the logs, even when the server echoes
+// the code back and the first attempt fails.
+func TestLogging_NeverLeaksSecrets(t *testing.T) {
+	code := base64.StdEncoding.EncodeToString([]byte("PK\x03\x04 def handler(): return 'top secret code' " + strings.Repeat("z", 64)))
+	var mu sync.Mutex
+	var signatures []string
+	attempts := 0
+	logs := &capture{}
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if err := verifySignature(r, testSecret); err != nil {
+			t.Error(err)
+		}
+		mu.Lock()
+		signatures = append(signatures, r.Header.Get("Authorization")[len("FC "+testKeyID+":"):])
+		attempts++
+		first := attempts%2 == 1
+		mu.Unlock()
+		w.Header().Set("X-Fc-Request-Id", "req-log")
+		if first {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = fmt.Fprint(w, apiErrorBody("ResourceThrottled", "busy"))
+			return
+		}
+		// Echo the request, code included, as a careless server might.
+		_, _ = w.Write(body)
+	}), func(cfg *Config) {
+		cfg.SecurityToken = testToken
+		cfg.Logger = logs
+	})
+
+	fn := &Function{FunctionName: Ptr("f1"), Handler: Ptr("index.handler"), Code: &Code{ZipFile: code}}
+	if _, _, err := c.CreateFunction(context.Background(), "s1", fn, "123"); err != nil {
+		t.Fatalf("CreateFunction: %v", err)
+	}
+	if _, _, err := c.UpdateFunction(context.Background(), "s1", "f1", fn, "123", "etag"); err != nil {
+		t.Fatalf("UpdateFunction: %v", err)
+	}
+
+	entries := logs.all()
+	if len(entries) == 0 {
+		t.Fatal("nothing was logged")
+	}
+	forbidden := map[string]string{"secret": testSecret, "token": testToken, "code": code, "code prefix": code[:24]}
+	for i, sig := range signatures {
+		forbidden[fmt.Sprintf("signature %d", i)] = sig
+	}
+	for _, e := range entries {
+		text := e.text()
+		for what, s := range forbidden {
+			if strings.Contains(text, s) {
+				t.Errorf("%s leaked in %q", what, text)
+			}
+		}
+	}
+
+	var requestBodies, responseBodies []string
+	for _, e := range entries {
+		if e.level != "trace" {
+			continue
+		}
+		switch e.msg {
+		case "FC API request":
+			requestBodies = append(requestBodies, fmt.Sprint(e.fields["body"]))
+		case "FC API response":
+			responseBodies = append(responseBodies, fmt.Sprint(e.fields["body"]))
+		}
+	}
+	if len(requestBodies) != 4 {
+		t.Errorf("got %d request traces, want 4 (2 calls x 2 attempts)", len(requestBodies))
+	}
+	for _, b := range requestBodies {
+		if b != codeOmitted {
+			t.Errorf("request body logged as %q, want %q", b, codeOmitted)
+		}
+	}
+	echoed := 0
+	for _, b := range responseBodies {
+		if strings.Contains(b, `"functionName":"f1"`) {
+			echoed++
+			if !strings.Contains(b, `"zipFile":"<redacted>"`) {
+				t.Errorf("echoed response body %q lacks the redacted zipFile", b)
+			}
+		}
+	}
+	if echoed != 2 {
+		t.Errorf("got %d echoed response traces, want 2", echoed)
+	}
+}
+
+// Each attempt is logged at Debug with the documented fields.
+func TestLogging_DebugPerAttempt(t *testing.T) {
+	logs := &capture{}
+	rec := newRecorder(t,
+		answer{status: 503, header: map[string]string{"X-Fc-Request-Id": "r1"}, body: apiErrorBody("ResourceThrottled", "")},
+		answer{status: 200, header: map[string]string{"X-Fc-Request-Id": "r2"}, body: `{"services":[]}`})
+	c := newTestClient(t, rec, func(cfg *Config) { cfg.Logger = logs })
+	if _, err := c.ListServices(context.Background(), ListOptions{Prefix: "p"}); err != nil {
+		t.Fatal(err)
+	}
+	var debug []entry
+	for _, e := range logs.all() {
+		if e.level == "debug" {
+			debug = append(debug, e)
+		}
+	}
+	want := []map[string]any{
+		{"operation": "ListServices", "method": "GET", "path": "/2021-04-06/services", "status": 503, "request_id": "r1", "attempt": 1, "query": "prefix=p"},
+		{"operation": "ListServices", "method": "GET", "path": "/2021-04-06/services", "status": 200, "request_id": "r2", "attempt": 2, "query": "prefix=p"},
+	}
+	if len(debug) != len(want) {
+		t.Fatalf("got %d debug entries, want %d: %v", len(debug), len(want), debug)
+	}
+	for i, w := range want {
+		for k, v := range w {
+			if debug[i].fields[k] != v {
+				t.Errorf("entry %d: %s = %#v, want %#v", i, k, debug[i].fields[k], v)
+			}
+		}
+		if _, ok := debug[i].fields["latency_ms"].(int64); !ok {
+			t.Errorf("entry %d: latency_ms = %#v, want an int64", i, debug[i].fields["latency_ms"])
+		}
+	}
+}
+
+func TestLoggableBody(t *testing.T) {
+	long := `{"description":"` + strings.Repeat("d", 5000) + `"}`
+	tests := []struct {
+		name       string
+		body       string
+		codeInBody bool
+		want       string
+		wantPrefix bool
+	}{
+		{name: "empty", body: "", want: ""},
+		{name: "code in body", body: `{"code":{"zipFile":"UEsDBA=="}}`, codeInBody: true, want: codeOmitted},
+		{name: "plain JSON kept", body: `{"serviceName":"s1","timeout":3}`, want: `{"serviceName":"s1","timeout":3}`},
+		{name: "zipFile redacted at depth", body: `{"code":{"zipFile":"UEsDBA==","ossBucketName":"b"}}`, want: `{"code":{"ossBucketName":"b","zipFile":"<redacted>"}}`},
+		{name: "privateKey redacted in arrays, any case", body: `{"certConfig":[{"PrivateKey":"-----BEGIN","certificate":"c"}]}`, want: `{"certConfig":[{"PrivateKey":"<redacted>","certificate":"c"}]}`},
+		{name: "numbers kept exactly", body: `{"n":12345678901234567890}`, want: `{"n":12345678901234567890}`},
+		{name: "non-JSON text kept", body: "<html>oops</html>", want: "<html>oops</html>"},
+		{name: "non-JSON with a sensitive name omitted", body: `zipFile=UEsDBA==`, want: "<16-byte non-JSON body omitted>"},
+		{name: "JSON followed by junk omitted when sensitive", body: `{"a":1} {"zipFile":"x"}`, want: "<23-byte non-JSON body omitted>"},
+		{name: "capped at 4 KiB", body: long, want: long[:maxLoggedBody], wantPrefix: true},
+		{name: "huge body not parsed", body: strings.Repeat(" ", maxRedactableBody+1), want: fmt.Sprintf("<%d-byte body omitted>", maxRedactableBody+1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loggableBody([]byte(tt.body), tt.codeInBody)
+			if tt.wantPrefix {
+				if !strings.HasPrefix(got, tt.want) || !strings.Contains(got, "truncated") || len(got) > maxLoggedBody+64 {
+					t.Errorf("loggableBody = %.60q... (%d bytes), want the first %d bytes and a truncation note", got, len(got), maxLoggedBody)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("loggableBody = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoggableHeaders(t *testing.T) {
+	h := http.Header{
+		"Authorization":       {"FC id:signature"},
+		"X-Fc-Security-Token": {"token"},
+		"Set-Cookie":          {"a=b"},
+		"X-Fc-Account-Id":     {"123"},
+		"Accept":              {"a", "b"},
+	}
+	want := map[string]string{
+		"Authorization":       redacted,
+		"X-Fc-Security-Token": redacted,
+		"Set-Cookie":          redacted,
+		"X-Fc-Account-Id":     "123",
+		"Accept":              "a, b",
+	}
+	got := loggableHeaders(h)
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("loggableHeaders = %v, want %v", got, want)
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		s    string
+		max  int
+		want string
+	}{
+		{"abc", 3, "abc"},
+		{"abcd", 3, "abc...(truncated, 4 bytes in total)"},
+		{"aé", 2, "a...(truncated, 3 bytes in total)"},
+	}
+	for _, tt := range tests {
+		if got := truncate(tt.s, tt.max); got != tt.want {
+			t.Errorf("truncate(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)
+		}
+	}
+}

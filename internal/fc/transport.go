@@ -1,0 +1,262 @@
+package fc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Bounds of the response bodies the client reads.
+const (
+	maxResponseBody = 32 << 20 // 2xx answers
+	maxErrorBody    = 64 << 10 // non-2xx answers; the rest is discarded
+)
+
+// retryPolicy decides how often and how long the transport waits between
+// attempts. Tests replace jitter and sleep.
+type retryPolicy struct {
+	maxRetries int
+	// baseDelay and maxDelay bound the exponential backoff:
+	// baseDelay * 2^(attempt-1), at most maxDelay, before jitter.
+	baseDelay, maxDelay time.Duration
+	// maxRetryAfter bounds a server's Retry-After.
+	maxRetryAfter time.Duration
+	// jitter returns a wait in [0, d].
+	jitter func(d time.Duration) time.Duration
+	// sleep waits d, or returns ctx.Err() when ctx is done first.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+func defaultRetryPolicy(maxRetries int) retryPolicy {
+	return retryPolicy{
+		maxRetries:    maxRetries,
+		baseDelay:     200 * time.Millisecond,
+		maxDelay:      5 * time.Second,
+		maxRetryAfter: 30 * time.Second,
+		jitter:        fullJitter,
+		sleep:         sleepContext,
+	}
+}
+
+// backoff returns the un-jittered wait after the given (1-based) attempt.
+func (p retryPolicy) backoff(attempt int) time.Duration {
+	d := p.baseDelay
+	for i := 1; i < attempt && d < p.maxDelay; i++ {
+		d *= 2
+	}
+	return min(d, p.maxDelay)
+}
+
+// wait returns how long to wait after attempt: the server's Retry-After
+// (bounded by maxRetryAfter) when given, else the jittered backoff.
+func (p retryPolicy) wait(attempt int, retryAfter time.Duration) time.Duration {
+	if retryAfter > 0 {
+		return min(retryAfter, p.maxRetryAfter)
+	}
+	return p.jitter(p.backoff(attempt))
+}
+
+func fullJitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return rand.N(d + 1)
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// response is a fully read HTTP answer.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// exchange sends req until it gets a 2xx answer, a non-retryable error,
+// runs out of retries or would wait past the context's deadline. Every
+// attempt is signed afresh (new Date) and sends the same body.
+func (c *Client) exchange(ctx context.Context, req *request, u *url.URL, body []byte) (*response, error) {
+	for attempt := 1; ; attempt++ {
+		res, err := c.attempt(ctx, req, u, body, attempt)
+		if err == nil && res.status >= 200 && res.status < 300 {
+			return res, nil
+		}
+		var retryAfter time.Duration
+		if err != nil {
+			err = fmt.Errorf("FC API %s failed: %w", req.operation, err)
+		} else {
+			err = newAPIError(req.operation, res.status, res.header, res.body)
+			retryAfter = parseRetryAfter(res.header.Get("Retry-After"), time.Now())
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			if errors.Is(err, ctxErr) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w (%w)", err, ctxErr)
+		}
+		if !retryable(err) {
+			return nil, err
+		}
+		if attempt > c.retry.maxRetries {
+			if attempt == 1 {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w (gave up after %d attempts)", err, attempt)
+		}
+		wait := c.retry.wait(attempt, retryAfter)
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			return nil, fmt.Errorf("%w (stopped after %d attempts: the next retry would start after the %w)", err, attempt, context.DeadlineExceeded)
+		}
+		if sleepErr := c.retry.sleep(ctx, wait); sleepErr != nil {
+			return nil, fmt.Errorf("%w (stopped after %d attempts: %w)", err, attempt, sleepErr)
+		}
+	}
+}
+
+// attempt sends req once and reads the whole answer.
+func (c *Client) attempt(ctx context.Context, req *request, u *url.URL, body []byte, n int) (*response, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	hr, err := http.NewRequestWithContext(ctx, req.method, u.String(), rd)
+	if err != nil {
+		return nil, err
+	}
+	c.setHeaders(hr, req, body)
+	c.authorize(hr, req.query, strings.HasPrefix(req.path, httpTriggerPrefix))
+	c.traceRequest(ctx, req, hr, body, n)
+
+	start := time.Now()
+	resp, err := c.http.Do(hr)
+	if err != nil {
+		c.logAttempt(ctx, req, hr, n, 0, "", time.Since(start), err)
+		return nil, err
+	}
+	defer resp.Body.Close()
+	data, err := readBody(resp)
+	c.logAttempt(ctx, req, hr, n, resp.StatusCode, resp.Header.Get(requestIDHeader), time.Since(start), err)
+	if err != nil {
+		return nil, err
+	}
+	c.traceResponse(ctx, req, resp, data, n)
+	return &response{status: resp.StatusCode, header: resp.Header, body: data}, nil
+}
+
+// setHeaders sets the headers every request carries; the signature is
+// added by authorize.
+func (c *Client) setHeaders(hr *http.Request, req *request, body []byte) {
+	for name, values := range req.header {
+		hr.Header[http.CanonicalHeaderKey(name)] = append([]string(nil), values...)
+	}
+	hr.Header.Set("Date", c.now().UTC().Format(http.TimeFormat))
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Accept", "application/json")
+	hr.Header.Set("User-Agent", c.cfg.UserAgent)
+	if body != nil {
+		hr.Header.Set("Content-MD5", contentMD5(body))
+	}
+	if c.cfg.AccountID != "" {
+		hr.Header.Set("X-Fc-Account-Id", c.cfg.AccountID)
+	}
+	if c.cfg.SecurityToken != "" {
+		hr.Header.Set("X-Fc-Security-Token", c.cfg.SecurityToken)
+	}
+	if req.ifMatch != "" {
+		hr.Header.Set("If-Match", req.ifMatch)
+	}
+}
+
+// errBodyTooLarge reports a 2xx body beyond maxResponseBody.
+var errBodyTooLarge = fmt.Errorf("response body exceeds %d bytes", maxResponseBody)
+
+// readBody reads a 2xx body whole (up to maxResponseBody) and the first
+// maxErrorBody bytes of any other body.
+func readBody(resp *http.Response) ([]byte, error) {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		data, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		// Drain a little more so that the connection can be reused.
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+		return data, err
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBody+1))
+	if err == nil && len(data) > maxResponseBody {
+		return nil, errBodyTooLarge
+	}
+	return data, err
+}
+
+// retryable reports whether a failed attempt may be repeated.
+func retryable(err error) bool {
+	if e, ok := asAPIError(err); ok {
+		switch e.StatusCode {
+		case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+			http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			return true
+		case http.StatusConflict:
+			return e.Code == CodeConcurrentUpdate
+		}
+		return false
+	}
+	return retryableNetworkError(err)
+}
+
+// retryableNetworkError reports connection resets, refused connections,
+// connections closed early and timeouts, but not cancelled contexts.
+func retryableNetworkError(err error) bool {
+	switch {
+	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return false
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNABORTED),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EPIPE):
+		return true
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.IsTemporary || dnsErr.IsTimeout
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr) && netErr.Timeout()
+}
+
+// parseRetryAfter reads a Retry-After value in seconds or as an HTTP date;
+// it returns 0 when absent or invalid.
+func parseRetryAfter(value string, now time.Time) time.Duration {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseInt(value, 10, 64); err == nil {
+		if secs <= 0 {
+			return 0
+		}
+		return time.Duration(min(secs, int64(24*time.Hour/time.Second))) * time.Second
+	}
+	if t, err := http.ParseTime(value); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
