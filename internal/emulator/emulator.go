@@ -1,22 +1,37 @@
 // Package emulator is an in-memory Function Compute API served over
 // net/http. It is used by tests and by tools/fc-emulator, never by the
 // provider binary.
+//
+// The behavior the documentation leaves open (error codes, defaults,
+// validation messages) is listed in README.md beside this file.
 package emulator
 
 import (
 	"net/http"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
 )
 
+// Defaults used when the matching Options field is empty.
+const (
+	DefaultAccountID       = "1234567890123456"
+	DefaultRegion          = "cn-hangzhou"
+	DefaultAccessKeyID     = "emulator-key-id"
+	DefaultAccessKeySecret = "emulator-key-secret"
+)
+
 // Options configures a Server.
 type Options struct {
-	// AccountID is the account the emulator serves (ARNs, host names).
+	// AccountID is the account the emulator serves (ARNs, host names);
+	// default DefaultAccountID.
 	AccountID string
 	// Region is used in ARNs; default "cn-hangzhou".
 	Region string
-	// AccessKeyID and AccessKeySecret are the one accepted key pair.
+	// AccessKeyID and AccessKeySecret are the one accepted key pair;
+	// defaults DefaultAccessKeyID and DefaultAccessKeySecret.
 	AccessKeyID     string
 	AccessKeySecret string
 	// StatePath, when set, persists the state to this file atomically after
@@ -31,23 +46,113 @@ type Options struct {
 // Server is the emulated FC API. It implements http.Handler.
 type Server struct {
 	opts Options
+	log  hclog.Logger
+
+	// mu guards st and lastSaved. Every API handler holds it for its whole
+	// read-validate-mutate-persist sequence, so requests are serialized.
+	mu sync.Mutex
+	st *state
+	// lastSaved is the state file content of the last successful save; a
+	// failed save restores the in-memory state from it.
+	lastSaved []byte
+
+	countsMu sync.Mutex
+	counts   map[string]int
 }
 
 // New returns an emulator with empty state (or the state loaded from
 // opts.StatePath).
 func New(opts Options) (*Server, error) {
-	return &Server{opts: opts}, nil
+	if opts.AccountID == "" {
+		opts.AccountID = DefaultAccountID
+	}
+	if opts.Region == "" {
+		opts.Region = DefaultRegion
+	}
+	if opts.AccessKeyID == "" {
+		opts.AccessKeyID = DefaultAccessKeyID
+	}
+	if opts.AccessKeySecret == "" {
+		opts.AccessKeySecret = DefaultAccessKeySecret
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	log := opts.Logger
+	if log == nil {
+		log = hclog.NewNullLogger()
+	}
+	s := &Server{
+		opts:   opts,
+		log:    log,
+		st:     newState(),
+		counts: map[string]int{},
+	}
+	if err := s.load(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // ServeHTTP serves the FC API under /2016-08-15 and /2021-04-06 and the
 // admin API under /_emulator.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	http.Error(w, "not implemented", http.StatusNotImplemented)
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	c := &call{w: rec, r: r, requestID: newID()}
+	rec.Header().Set(headerRequestID, c.requestID)
+	defer func() {
+		s.log.Debug("request", "method", r.Method, "path", r.URL.Path,
+			"operation", c.op, "status", rec.status, "request_id", c.requestID)
+	}()
+
+	if r.URL.Path == adminPrefix || strings.HasPrefix(r.URL.Path, adminPrefix+"/") {
+		s.serveAdmin(c)
+		return
+	}
+	s.serveAPI(c)
 }
 
 // Counts returns the number of API requests served per operation name
 // (e.g. "CreateFunction").
-func (s *Server) Counts() map[string]int { return map[string]int{} }
+func (s *Server) Counts() map[string]int {
+	s.countsMu.Lock()
+	defer s.countsMu.Unlock()
+	out := make(map[string]int, len(s.counts))
+	for k, v := range s.counts {
+		out[k] = v
+	}
+	return out
+}
 
 // ResetCounts sets every request counter to zero.
-func (s *Server) ResetCounts() {}
+func (s *Server) ResetCounts() {
+	s.countsMu.Lock()
+	defer s.countsMu.Unlock()
+	s.counts = map[string]int{}
+}
+
+func (s *Server) count(op string) {
+	s.countsMu.Lock()
+	defer s.countsMu.Unlock()
+	s.counts[op]++
+}
+
+// now returns the injected clock's time in UTC.
+func (s *Server) now() time.Time { return s.opts.Now().UTC() }
+
+// timestamp formats the current time the way FC returns createdTime and
+// lastModifiedTime.
+func (s *Server) timestamp() string { return s.now().Format(timeLayout) }
+
+const timeLayout = "2006-01-02T15:04:05Z"
+
+// statusRecorder remembers the status code for the request log line.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}

@@ -1,0 +1,35 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+)
+
+// adminPrefix is the path of the admin API. It needs no signature: the
+// emulator is a test tool and tools/fc-emulator listens on loopback by
+// default.
+const adminPrefix = "/_emulator"
+
+// serveAdmin serves:
+//
+//	GET    /_emulator/counters     request counts per operation (JSON map)
+//	DELETE /_emulator/counters     reset the counts
+//	GET    /_emulator/code/{ref}   a code archive (the GetFunctionCode URL)
+//	GET    /_emulator/health       {"status":"ok"}
+func (s *Server) serveAdmin(c *call) {
+	r := c.r
+	rest := strings.TrimPrefix(r.URL.Path, adminPrefix)
+	switch {
+	case rest == "/counters" && r.Method == http.MethodGet:
+		_ = c.writeJSON(s.Counts(), "")
+	case rest == "/counters" && r.Method == http.MethodDelete:
+		s.ResetCounts()
+		_ = c.writeJSON(map[string]int{}, "")
+	case rest == "/health" && r.Method == http.MethodGet:
+		_ = c.writeJSON(map[string]string{"status": "ok"}, "")
+	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):
+		s.serveCode(c, rest[len("/code/"):])
+	default:
+		writeError(c.w, errPathNotSupported(r.Method, r.URL.Path))
+	}
+}

@@ -1,0 +1,117 @@
+// Command fc-emulator serves the local Function Compute emulator
+// (internal/emulator) over HTTP.
+//
+//	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-log-level info] ...
+//
+// On start it prints "listening on http://HOST:PORT" on standard output
+// (with -listen 127.0.0.1:0 the port is the one the system chose) and
+// serves until SIGINT or SIGTERM.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
+)
+
+// Environment variables that supply the default key pair.
+const (
+	envAccessKeyID     = "FC_EMULATOR_ACCESS_KEY_ID"
+	envAccessKeySecret = "FC_EMULATOR_ACCESS_KEY_SECRET"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "fc-emulator:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+// run parses args, serves until ctx ends and then shuts down gracefully.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("fc-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", "127.0.0.1:9000", "address to listen on (host:port; port 0 picks a free port)")
+	accountID := fs.String("account-id", emulator.DefaultAccountID, "account ID served")
+	region := fs.String("region", emulator.DefaultRegion, "region used in ARNs")
+	keyID := fs.String("access-key-id", envOr(getenv, envAccessKeyID, emulator.DefaultAccessKeyID),
+		"the accepted AccessKey ID (default from $"+envAccessKeyID+")")
+	keySecret := fs.String("access-key-secret", envOr(getenv, envAccessKeySecret, emulator.DefaultAccessKeySecret),
+		"the accepted AccessKey secret (default from $"+envAccessKeySecret+")")
+	statePath := fs.String("state", "", "state file: loaded at start, saved after every write (default: in memory only)")
+	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	level := hclog.LevelFromString(*logLevel)
+	if level == hclog.NoLevel {
+		return fmt.Errorf("invalid -log-level %q", *logLevel)
+	}
+	logger := hclog.New(&hclog.LoggerOptions{Name: "fc-emulator", Level: level, Output: stderr})
+
+	srv, err := emulator.New(emulator.Options{
+		AccountID:       *accountID,
+		Region:          *region,
+		AccessKeyID:     *keyID,
+		AccessKeySecret: *keySecret,
+		StatePath:       *statePath,
+		Logger:          logger,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String()
+	_, _ = fmt.Fprintf(stdout, "listening on %s\n", url)
+	logger.Info("emulator started", "url", url, "account_id", *accountID, "region", *region,
+		"access_key_id", *keyID, "state", *statePath)
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func envOr(getenv func(string) string, name, fallback string) string {
+	if v := getenv(name); v != "" {
+		return v
+	}
+	return fallback
+}
