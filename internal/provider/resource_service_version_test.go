@@ -1,0 +1,524 @@
+package provider_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+)
+
+const versionAddr = "fc_service_version.test"
+
+func TestAccServiceVersionResource_basic(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-ver")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: resetCountsIfEmulated(env),
+				Config: env.Config(testAccVersionBaseConfig(t, service, 128) + `
+resource "fc_service_version" "test" {
+  service_name = fc_service.test.name
+  description  = "first release"
+  depends_on   = [fc_function.test]
+}
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/1")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("service_name"), knownvalue.StringExact(service)),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("1")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("description"), knownvalue.StringExact("first release")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("skip_destroy"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("last_modified_time"), knownvalue.StringRegexp(timestampRE)),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					// The create is the publish alone: no read after it.
+					// (First: the test's own reads count too.)
+					testAccCheckVersionCounts(env, map[string]int{"PublishServiceVersion": 1, "ListServiceVersions": 0}),
+					testAccCheckVersionAPI(env, service, "1", func(v *fc.Version) error {
+						if got := deref(v.Description); got != "first release" {
+							return fmt.Errorf("description of the version = %q", got)
+						}
+						return nil
+					}),
+				),
+			},
+			{
+				ResourceName:      versionAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:  versionAddr,
+				ImportState:   true,
+				ImportStateId: service,
+				ExpectError:   regexp.MustCompile(`expected SERVICE/VERSION, got`),
+			},
+		},
+	})
+}
+
+func TestAccServiceVersionResource_replace(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-ver")
+	config := func(description string) string {
+		return env.Config(testAccVersionBaseConfig(t, service, 128) + fmt.Sprintf(`
+resource "fc_service_version" "test" {
+  service_name = fc_service.test.name
+  description  = %q
+  depends_on   = [fc_function.test]
+}
+`, description))
+	}
+	differentVersion := statecheck.CompareValue(compare.ValuesDiffer())
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           config("first"),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					differentVersion.AddStateValue(versionAddr, tfjsonpath.New("version_id")),
+				},
+			},
+			{
+				// Versions are immutable: a new description publishes a new
+				// version and deletes the old one.
+				Config: config("second"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					differentVersion.AddStateValue(versionAddr, tfjsonpath.New("version_id")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/2")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("description"), knownvalue.StringExact("second")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckVersionGone(env, service, "1"),
+					testAccCheckVersionAPI(env, service, "2", func(v *fc.Version) error {
+						if got := deref(v.Description); got != "second" {
+							return fmt.Errorf("description of version 2 = %q", got)
+						}
+						return nil
+					}),
+				),
+			},
+		},
+	})
+}
+
+// TestAccServiceVersionResource_skipDestroy turns skip_destroy on (an
+// update of the state only), then removes the resource: the version stays
+// in FC.
+func TestAccServiceVersionResource_skipDestroy(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-ver")
+	base := testAccVersionBaseConfig(t, service, 128)
+	config := func(skipDestroy string) string {
+		return env.Config(base + fmt.Sprintf(`
+resource "fc_service_version" "test" {
+  service_name = fc_service.test.name
+  %s
+  depends_on   = [fc_function.test]
+}
+`, skipDestroy))
+	}
+	sameCreatedTime := statecheck.CompareValue(compare.ValuesSame())
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           config(`skip_destroy = false`),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameCreatedTime.AddStateValue(versionAddr, tfjsonpath.New("created_time")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(false)),
+				},
+			},
+			{
+				PreConfig: resetCountsIfEmulated(env),
+				Config:    config(`skip_destroy = true`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("1")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameCreatedTime.AddStateValue(versionAddr, tfjsonpath.New("created_time")),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("1")),
+				},
+				// The update touched only the state.
+				Check: testAccCheckVersionCounts(env, map[string]int{"PublishServiceVersion": 0, "DeleteServiceVersion": 0}),
+			},
+			{
+				// Removed from the configuration: destroyed in Terraform only.
+				Config: env.Config(base),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionDestroy)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: testAccCheckVersionAPI(env, service, "1", func(*fc.Version) error { return nil }),
+			},
+			{
+				// FC refuses to delete a service that still has versions:
+				// delete the kept version so that the destroy can succeed.
+				PreConfig: func() {
+					if err := env.Client.DeleteServiceVersion(context.Background(), service, "1"); err != nil {
+						t.Fatalf("deleting the kept version: %v", err)
+					}
+				},
+				Config:           env.Config(base),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+			},
+		},
+	})
+}
+
+func TestAccServiceVersionResource_disappears(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-ver")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccVersionBaseConfig(t, service, 128) + `
+resource "fc_service_version" "test" {
+  service_name = fc_service.test.name
+  depends_on   = [fc_function.test]
+}
+`),
+				// Deleted behind Terraform's back: the refresh removes it from
+				// the state (no error) and the next plan publishes it again.
+				Check: func(*terraform.State) error {
+					return env.Client.DeleteServiceVersion(context.Background(), service, "1")
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionCreate)},
+				},
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+}
+
+// TestAccServiceVersionResource_snapshot publishes version 1, then changes
+// the function: version 1 keeps the configuration it was published with,
+// LATEST has the new one, and the version resource does not change.
+func TestAccServiceVersionResource_snapshot(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-ver")
+	config := func(memory int) string {
+		return env.Config(testAccVersionBaseConfig(t, service, memory) + `
+resource "fc_service_version" "test" {
+  service_name = fc_service.test.name
+  description  = "published with 128 MB"
+  depends_on   = [fc_function.test]
+}
+`)
+	}
+	sameVersion := statecheck.CompareValue(compare.ValuesSame())
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           config(128),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameVersion.AddStateValue(versionAddr, tfjsonpath.New("version_id")),
+				},
+			},
+			{
+				Config: config(256),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("fc_function.test", plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionNoop),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameVersion.AddStateValue(versionAddr, tfjsonpath.New("version_id")),
+				},
+				Check: func(s *terraform.State) error {
+					versionID, err := stateAttribute(s, versionAddr, "version_id")
+					if err != nil {
+						return err
+					}
+					for qualifier, want := range map[string]int64{versionID: 128, "LATEST": 256, "": 256} {
+						f, _, err := env.Client.GetFunction(context.Background(), service, qualifier, "hello")
+						if err != nil {
+							return fmt.Errorf("reading function hello at qualifier %q: %w", qualifier, err)
+						}
+						if f.MemorySize == nil || *f.MemorySize != want {
+							return fmt.Errorf("memory of function hello at qualifier %q = %v, want %d", qualifier, f.MemorySize, want)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccServiceVersionsDataSource_basic(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-ver")
+	const dataAddr = "data.fc_service_versions.test"
+	timestamp := knownvalue.StringRegexp(timestampRE)
+	base := testAccVersionBaseConfig(t, service, 128)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				// No version yet.
+				Config: env.Config(base + `
+data "fc_service_versions" "test" {
+  service_name = fc_service.test.name
+  depends_on   = [fc_function.test]
+}
+`),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("service_name"), knownvalue.StringExact(service)),
+					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("latest_version_id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("versions"), knownvalue.ListExact([]knownvalue.Check{})),
+				},
+			},
+			{
+				Config: env.Config(base + `
+resource "fc_service_version" "v1" {
+  service_name = fc_service.test.name
+  description  = "one"
+  depends_on   = [fc_function.test]
+}
+
+resource "fc_service_version" "v2" {
+  service_name = fc_service.test.name
+  depends_on   = [fc_service_version.v1]
+}
+
+data "fc_service_versions" "test" {
+  service_name = fc_service.test.name
+  depends_on   = [fc_service_version.v2]
+}
+`),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("latest_version_id"), knownvalue.StringExact("2")),
+					// Newest first.
+					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("versions"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"version_id":         knownvalue.StringExact("2"),
+							"description":        knownvalue.Null(),
+							"created_time":       timestamp,
+							"last_modified_time": timestamp,
+						}),
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"version_id":         knownvalue.StringExact("1"),
+							"description":        knownvalue.StringExact("one"),
+							"created_time":       timestamp,
+							"last_modified_time": timestamp,
+						}),
+					})),
+				},
+			},
+		},
+	})
+}
+
+func TestAccServiceVersionsDataSource_missingService(t *testing.T) {
+	env := acctest.New(t)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(`
+data "fc_service_versions" "test" {
+  service_name = "tf-acc-no-such-service"
+}
+`),
+				ExpectError: regexp.MustCompile(`(?s)Error listing FC service versions.*does\s+not\s+exist`),
+			},
+		},
+	})
+}
+
+// ---------------------------------------------------------------------------
+// helpers shared by the version and alias tests
+
+// testAccVersionBaseConfig declares a service and one function, "hello",
+// with the given memory: what a version snapshots.
+func testAccVersionBaseConfig(t *testing.T, service string, memory int) string {
+	t.Helper()
+	return fmt.Sprintf(`
+resource "fc_service" "test" {
+  name = %q
+}
+
+resource "fc_function" "test" {
+  service_name = fc_service.test.name
+  name         = "hello"
+  runtime      = "python3.9"
+  handler      = "index.handler"
+  memory_size  = %d
+  code = {
+    zip_file = %q
+  }
+}
+`, service, memory, versionTestZipBase64(t))
+}
+
+// versionTestZipBase64 is a one-file Python package, base64-encoded.
+func versionTestZipBase64(t *testing.T) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	f, err := w.CreateHeader(&zip.FileHeader{Name: "index.py", Method: zip.Deflate, Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err == nil {
+		_, err = f.Write([]byte("def handler(event, context):\n    return \"hello\"\n"))
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	if err != nil {
+		t.Fatalf("building the code zip: %v", err)
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes())
+}
+
+// testAccCheckVersionsDestroy checks that the services, versions and
+// aliases of the state no longer exist.
+func testAccCheckVersionsDestroy(env *acctest.Env) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if err := testAccCheckServiceDestroy(env)(s); err != nil {
+			return err
+		}
+		ctx := context.Background()
+		for _, rs := range s.RootModule().Resources {
+			attrs := rs.Primary.Attributes
+			var err error
+			switch rs.Type {
+			case "fc_service_version":
+				if attrs["skip_destroy"] == "true" {
+					continue
+				}
+				_, err = env.Client.GetServiceVersion(ctx, attrs["service_name"], attrs["version_id"])
+			case "fc_alias":
+				_, _, err = env.Client.GetAlias(ctx, attrs["service_name"], attrs["name"])
+			default:
+				continue
+			}
+			if err == nil {
+				return fmt.Errorf("%s %q still exists", rs.Type, rs.Primary.ID)
+			}
+			if !fc.IsNotFound(err) {
+				return fmt.Errorf("checking %s %q: %w", rs.Type, rs.Primary.ID, err)
+			}
+		}
+		return nil
+	}
+}
+
+// testAccCheckVersionAPI reads a version with the test's own client and
+// runs check on it.
+func testAccCheckVersionAPI(env *acctest.Env, service, versionID string, check func(*fc.Version) error) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		v, err := env.Client.GetServiceVersion(context.Background(), service, versionID)
+		if err != nil {
+			return fmt.Errorf("reading version %s of service %q: %w", versionID, service, err)
+		}
+		return check(v)
+	}
+}
+
+// testAccCheckVersionGone checks that a version no longer exists.
+func testAccCheckVersionGone(env *acctest.Env, service, versionID string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		_, err := env.Client.GetServiceVersion(context.Background(), service, versionID)
+		if !fc.IsNotFound(err) {
+			return fmt.Errorf("version %s of service %q still exists (err %v)", versionID, service, err)
+		}
+		return nil
+	}
+}
+
+// testAccCheckVersionCounts checks some of the emulator's request counts
+// since the last reset (only those in want; 0 means not called). Live
+// runs skip it.
+func testAccCheckVersionCounts(env *acctest.Env, want map[string]int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if env.Live {
+			return nil
+		}
+		got := env.Emulator.Counts()
+		for op, n := range want {
+			if got[op] != n {
+				return fmt.Errorf("%s was called %d times, want %d (all counts: %v)", op, got[op], n, got)
+			}
+		}
+		return nil
+	}
+}
+
+// resetCountsIfEmulated resets the emulator's request counts; a no-op on
+// real FC.
+func resetCountsIfEmulated(env *acctest.Env) func() {
+	return func() {
+		if !env.Live {
+			env.Emulator.ResetCounts()
+		}
+	}
+}
+
+// stateAttribute returns an attribute of a resource in the state.
+func stateAttribute(s *terraform.State, addr, name string) (string, error) {
+	rs, ok := s.RootModule().Resources[addr]
+	if !ok {
+		return "", fmt.Errorf("%s is not in the state", addr)
+	}
+	v, ok := rs.Primary.Attributes[name]
+	if !ok {
+		return "", fmt.Errorf("%s has no attribute %q in the state", addr, name)
+	}
+	return v, nil
+}
