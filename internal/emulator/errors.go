@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // Error codes. The first group is documented by FC; the second is invented
@@ -28,6 +29,13 @@ const (
 	codeServiceNotEmpty       = "ServiceNotEmpty"
 	codePreconditionFailed    = "PreconditionFailed"
 	codeCodeNotFound          = "CodeNotFound"
+	codeTriggerNotFound       = "TriggerNotFound"
+	codeTriggerAlreadyExists  = "TriggerAlreadyExists"
+	codeFunctionNotEmpty      = "FunctionNotEmpty"
+	codeVersionInUse          = "VersionInUse"
+
+	// codeAliasAlreadyExists is documented in the CreateAlias section only.
+	codeAliasAlreadyExists = "AliasAlreadyExists"
 )
 
 // apiError is an FC error answer: an HTTP status and the JSON body
@@ -111,9 +119,46 @@ func errFunctionAlreadyExists(service, function string) *apiError {
 		"function '%s' of service '%s' already exists", function, service)
 }
 
-func errServiceNotEmpty(service string, functions int) *apiError {
+// errServiceNotEmpty names what the service still holds, e.g.
+// "2 function(s) and 1 version(s)".
+func errServiceNotEmpty(service, holds string) *apiError {
 	return newError(http.StatusConflict, codeServiceNotEmpty,
-		"service '%s' still has %d function(s); delete them before the service", service, functions)
+		"service '%s' still has %s; delete them before the service", service, holds)
+}
+
+func errTriggerNotFound(service, function, trigger string) *apiError {
+	return newError(http.StatusNotFound, codeTriggerNotFound,
+		"trigger '%s' of function '%s' of service '%s' does not exist", trigger, function, service)
+}
+
+func errTriggerAlreadyExists(service, function, trigger string) *apiError {
+	return newError(http.StatusConflict, codeTriggerAlreadyExists,
+		"trigger '%s' of function '%s' of service '%s' already exists", trigger, function, service)
+}
+
+func errFunctionNotEmpty(service, function string, triggers int) *apiError {
+	return newError(http.StatusConflict, codeFunctionNotEmpty,
+		"function '%s' of service '%s' still has %d trigger(s); delete them before the function", function, service, triggers)
+}
+
+func errAliasAlreadyExists(service, alias string) *apiError {
+	return newError(http.StatusConflict, codeAliasAlreadyExists,
+		"alias '%s' of service '%s' already exists", alias, service)
+}
+
+// errVersionInUse names the aliases (quoted, comma-separated) that still
+// route traffic to the version.
+func errVersionInUse(service, version string, aliases []string) *apiError {
+	noun := "alias"
+	if len(aliases) > 1 {
+		noun = "aliases"
+	}
+	quoted := make([]string, len(aliases))
+	for i, a := range aliases {
+		quoted[i] = "'" + a + "'"
+	}
+	return newError(http.StatusConflict, codeVersionInUse,
+		"version '%s' of service '%s' is used by %s %s", version, service, noun, strings.Join(quoted, ", "))
 }
 
 func errPreconditionFailed(what, ifMatch string) *apiError {

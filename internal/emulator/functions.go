@@ -84,27 +84,14 @@ func applyFunctionDefaults(f *fc.Function) {
 	}
 }
 
-// qualifiedService returns the service for a read that accepts a
-// qualifier.
-func (st *state) qualifiedService(service, qualifier string) (*serviceRecord, *apiError) {
-	svc, e := st.service(service)
-	if e != nil {
-		return nil, e
-	}
-	if e := st.resolveQualifier(service, qualifier); e != nil {
-		return nil, e
-	}
-	return svc, nil
-}
-
-// qualifiedFunction returns the function for a read that accepts a
-// qualifier.
+// qualifiedFunction returns the function a read with a qualifier sees: the
+// current function or its snapshot in the version the qualifier names.
 func (st *state) qualifiedFunction(service, qualifier, function string) (*functionRecord, *apiError) {
-	svc, e := st.qualifiedService(service, qualifier)
+	view, e := st.resolveQualifier(service, qualifier)
 	if e != nil {
 		return nil, e
 	}
-	fn, ok := svc.Functions[function]
+	fn, ok := view.functions[function]
 	if !ok {
 		return nil, errFunctionNotFound(service, function)
 	}
@@ -148,7 +135,7 @@ func (s *Server) createFunction(c *call) *apiError {
 	in.FunctionID = ptr(newID())
 	in.CreatedTime = ptr(now)
 	in.LastModifiedTime = ptr(now)
-	fn := &functionRecord{Function: *in}
+	fn := &functionRecord{Function: *in, Triggers: map[string]*triggerRecord{}}
 	if pkg != nil {
 		s.st.setCode(fn, pkg)
 	}
@@ -245,10 +232,12 @@ func (s *Server) deleteFunction(c *call) *apiError {
 	return c.writeEmpty()
 }
 
-// functionDeletable is the check before DeleteFunction. FC refuses to
-// delete a function that still has triggers; when triggers are added they
-// are checked here.
+// functionDeletable is the check before DeleteFunction: a function that
+// still has triggers cannot be deleted (409 FunctionNotEmpty).
 func (st *state) functionDeletable(service, function string, fn *functionRecord) *apiError {
+	if n := len(fn.Triggers); n > 0 {
+		return errFunctionNotEmpty(service, function, n)
+	}
 	return nil
 }
 
@@ -265,18 +254,18 @@ func (s *Server) listFunctions(c *call) *apiError {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	svc, e := s.st.qualifiedService(c.service, c.qualifier)
+	view, e := s.st.resolveQualifier(c.service, c.qualifier)
 	if e != nil {
 		return e
 	}
-	names := make([]string, 0, len(svc.Functions))
-	for n := range svc.Functions {
+	names := make([]string, 0, len(view.functions))
+	for n := range view.functions {
 		names = append(names, n)
 	}
 	selected, next := page(names, p)
 	out := listFunctionsResponse{Functions: make([]fc.Function, 0, len(selected)), NextToken: next}
 	for _, n := range selected {
-		out.Functions = append(out.Functions, svc.Functions[n].Function)
+		out.Functions = append(out.Functions, view.functions[n].Function)
 	}
 	return c.writeJSON(out, "")
 }

@@ -271,3 +271,14 @@ func expectOK(t *testing.T, r *testResponse) {
 		t.Errorf("answer without X-Fc-Request-Id")
 	}
 }
+
+// expectNoContent asserts a 204 answer without a body.
+func expectNoContent(t *testing.T, r *testResponse) {
+	t.Helper()
+	if r.Status != http.StatusNoContent || len(r.Body) != 0 {
+		t.Fatalf("got %d %s, want 204 without a body", r.Status, r.Body)
+	}
+	if r.Header.Get("X-Fc-Request-Id") == "" {
+		t.Errorf("answer without X-Fc-Request-Id")
+	}
+}

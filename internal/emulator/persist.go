@@ -50,6 +50,22 @@ func decodeState(b []byte) (*state, error) {
 		if svc.Functions == nil {
 			svc.Functions = map[string]*functionRecord{}
 		}
+		if svc.Versions == nil {
+			svc.Versions = map[string]*versionRecord{}
+		}
+		if svc.Aliases == nil {
+			svc.Aliases = map[string]*aliasRecord{}
+		}
+		for _, fn := range svc.Functions {
+			if fn.Triggers == nil {
+				fn.Triggers = map[string]*triggerRecord{}
+			}
+		}
+		for _, v := range svc.Versions {
+			if v.Functions == nil {
+				v.Functions = map[string]*functionRecord{}
+			}
+		}
 	}
 	return st, nil
 }

@@ -1,9 +1,12 @@
 package emulator
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -95,4 +98,62 @@ func TestCorruptStateFile(t *testing.T) {
 	if _, err := New(Options{StatePath: path}); err == nil {
 		t.Fatal("New accepted an unknown format version")
 	}
+}
+
+// Triggers, versions (with their snapshots and code) and aliases survive a
+// restart; version numbers keep counting.
+func TestPersistenceOfTriggersVersionsAliases(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	withState := func(o *Options) { o.StatePath = path }
+
+	s1 := newTriggerServer(t, withState)
+	trETag := mustCreateTrigger(t, s1, validTriggers()["oss"])
+	mustPublish(t, s1, "one")
+	mustPublish(t, s1, "two")
+	expectNoContent(t, do(t, s1, http.MethodDelete, versionsPath+"/2", nil))
+	r := do(t, s1, http.MethodPost, aliasesPath, map[string]any{"aliasName": "prod", "versionId": "1"})
+	expectOK(t, r)
+	aliasETag := r.Header.Get("ETag")
+	// LATEST moves on to other code; version 1 keeps the first archive.
+	otherZip := makeZip(t, map[string]string{"index.py": "other"})
+	expectOK(t, do(t, s1, http.MethodPut, api+"/services/svc/functions/fn",
+		map[string]any{"code": map[string]any{"zipFile": base64.StdEncoding.EncodeToString(otherZip)}}))
+
+	s2 := newTestServer(t, withState)
+	r = do(t, s2, http.MethodGet, triggersPath+"/t_oss", nil)
+	expectOK(t, r)
+	if r.Header.Get("ETag") != trETag {
+		t.Errorf("trigger ETag changed across restart")
+	}
+	var tr rawTrigger
+	r.Decode(t, &tr)
+	want, _ := json.Marshal(validTriggers()["oss"]["triggerConfig"])
+	if !jsonEqual(t, tr.TriggerConfig, want) || deref(tr.InvocationRole) == "" {
+		t.Errorf("trigger = %s", r.Body)
+	}
+	r = do(t, s2, http.MethodGet, aliasesPath+"/prod", nil)
+	expectOK(t, r)
+	if r.Header.Get("ETag") != aliasETag {
+		t.Errorf("alias ETag changed across restart")
+	}
+	var fn fc.Function
+	do(t, s2, http.MethodGet, api+"/services/svc.prod/functions/fn", nil).Decode(t, &fn)
+	if deref(fn.CodeChecksum) != codeChecksum(testZip) {
+		t.Errorf("snapshot checksum %q, want %q", deref(fn.CodeChecksum), codeChecksum(testZip))
+	}
+	var code fc.FunctionCode
+	do(t, s2, http.MethodGet, api+"/services/svc.1/functions/fn/code", nil).Decode(t, &code)
+	if got := do(t, s2, http.MethodGet, strings.TrimPrefix(code.URL, "http://example.com"), nil, unsigned()); string(got.Body) != string(testZip) {
+		t.Errorf("snapshot archive not restored")
+	}
+	var l listVersionsResponse
+	do(t, s2, http.MethodGet, versionsPath, nil).Decode(t, &l)
+	if len(l.Versions) != 1 || deref(l.Versions[0].Description) != "one" {
+		t.Errorf("versions = %+v", l.Versions)
+	}
+	if id := mustPublish(t, s2, ""); id != "3" {
+		t.Errorf("version after restart = %q, want 3", id)
+	}
+	// The function still has its trigger.
+	expectError(t, do(t, s2, http.MethodDelete, api+"/services/svc/functions/fn", nil), http.StatusConflict, "FunctionNotEmpty")
 }

@@ -69,8 +69,8 @@ func newRoute(method, pattern, operation string, qualified bool, h handler) rout
 	}
 }
 
-// routes is the API route table. Later objects (triggers, versions,
-// aliases, custom domains) add their rows here.
+// routes is the API route table. Later objects (custom domains, ...) add
+// their rows here.
 var routes = []route{
 	newRoute(http.MethodPost, "services", "CreateService", false, (*Server).createService),
 	newRoute(http.MethodGet, "services", "ListServices", false, (*Server).listServices),
@@ -84,6 +84,22 @@ var routes = []route{
 	newRoute(http.MethodPut, "services/{service}/functions/{function}", "UpdateFunction", false, (*Server).updateFunction),
 	newRoute(http.MethodDelete, "services/{service}/functions/{function}", "DeleteFunction", false, (*Server).deleteFunction),
 	newRoute(http.MethodGet, "services/{service}/functions/{function}/code", "GetFunctionCode", true, (*Server).getFunctionCode),
+
+	newRoute(http.MethodPost, "services/{service}/functions/{function}/triggers", "CreateTrigger", false, (*Server).createTrigger),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/triggers", "ListTriggers", false, (*Server).listTriggers),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/triggers/{trigger}", "GetTrigger", false, (*Server).getTrigger),
+	newRoute(http.MethodPut, "services/{service}/functions/{function}/triggers/{trigger}", "UpdateTrigger", false, (*Server).updateTrigger),
+	newRoute(http.MethodDelete, "services/{service}/functions/{function}/triggers/{trigger}", "DeleteTrigger", false, (*Server).deleteTrigger),
+
+	newRoute(http.MethodPost, "services/{service}/versions", "PublishServiceVersion", false, (*Server).publishServiceVersion),
+	newRoute(http.MethodGet, "services/{service}/versions", "ListServiceVersions", false, (*Server).listServiceVersions),
+	newRoute(http.MethodDelete, "services/{service}/versions/{version}", "DeleteServiceVersion", false, (*Server).deleteServiceVersion),
+
+	newRoute(http.MethodPost, "services/{service}/aliases", "CreateAlias", false, (*Server).createAlias),
+	newRoute(http.MethodGet, "services/{service}/aliases", "ListAliases", false, (*Server).listAliases),
+	newRoute(http.MethodGet, "services/{service}/aliases/{alias}", "GetAlias", false, (*Server).getAlias),
+	newRoute(http.MethodPut, "services/{service}/aliases/{alias}", "UpdateAlias", false, (*Server).updateAlias),
+	newRoute(http.MethodDelete, "services/{service}/aliases/{alias}", "DeleteAlias", false, (*Server).deleteAlias),
 }
 
 // matchRoute finds the route for method and the decoded path segments
@@ -225,6 +241,12 @@ func (c *call) writeJSON(v any, etag string) *apiError {
 // writeEmpty answers 200 without a body (deletes).
 func (c *call) writeEmpty() *apiError {
 	c.w.WriteHeader(http.StatusOK)
+	return nil
+}
+
+// writeNoContent answers 204 (DeleteServiceVersion, DeleteAlias).
+func (c *call) writeNoContent() *apiError {
+	c.w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 

@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
@@ -44,7 +47,12 @@ func (s *Server) createService(c *call) *apiError {
 	in.ServiceID = ptr(newID())
 	in.CreatedTime = ptr(now)
 	in.LastModifiedTime = ptr(now)
-	rec := &serviceRecord{Service: *in, Functions: map[string]*functionRecord{}}
+	rec := &serviceRecord{
+		Service:   *in,
+		Functions: map[string]*functionRecord{},
+		Versions:  map[string]*versionRecord{},
+		Aliases:   map[string]*aliasRecord{},
+	}
 	rec.ETag = s.st.nextETag(rec.Service)
 	s.st.Services[name] = rec
 	if e := s.commit(); e != nil {
@@ -56,14 +64,11 @@ func (s *Server) createService(c *call) *apiError {
 func (s *Server) getService(c *call) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
+	view, e := s.st.resolveQualifier(c.service, c.qualifier)
 	if e != nil {
 		return e
 	}
-	if e := s.st.resolveQualifier(c.service, c.qualifier); e != nil {
-		return e
-	}
-	return c.writeJSON(svc.Service, svc.ETag)
+	return c.writeJSON(view.service, view.serviceETag)
 }
 
 func (s *Server) updateService(c *call) *apiError {
@@ -118,12 +123,30 @@ func (s *Server) deleteService(c *call) *apiError {
 }
 
 // serviceDeletable is the check before DeleteService: a service that still
-// holds functions (later: versions, aliases) cannot be deleted.
+// holds functions, versions or aliases cannot be deleted (409
+// ServiceNotEmpty naming what remains).
 func (st *state) serviceDeletable(name string, svc *serviceRecord) *apiError {
-	if n := len(svc.Functions); n > 0 {
-		return errServiceNotEmpty(name, n)
+	var holds []string
+	for _, part := range []struct {
+		n    int
+		noun string
+	}{
+		{len(svc.Functions), "function(s)"},
+		{len(svc.Versions), "version(s)"},
+		{len(svc.Aliases), "alias(es)"},
+	} {
+		if part.n > 0 {
+			holds = append(holds, strconv.Itoa(part.n)+" "+part.noun)
+		}
 	}
-	return nil
+	switch len(holds) {
+	case 0:
+		return nil
+	case 1:
+		return errServiceNotEmpty(name, holds[0])
+	default:
+		return errServiceNotEmpty(name, strings.Join(holds[:len(holds)-1], ", ")+" and "+holds[len(holds)-1])
+	}
 }
 
 // listServicesResponse is the answer of ListServices.

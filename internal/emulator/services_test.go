@@ -190,6 +190,11 @@ func TestUnknownPaths(t *testing.T) {
 		{http.MethodPatch, "/2016-08-15/services/svc"},
 		{http.MethodGet, "/2016-08-15/services/svc/whatever"},
 		{http.MethodPost, "/2016-08-15/services/svc/functions/fn/code"},
+		{http.MethodGet, "/2016-08-15/services/svc/versions/1"},
+		{http.MethodPut, "/2016-08-15/services/svc/versions/1"},
+		{http.MethodPatch, "/2016-08-15/services/svc/aliases/prod"},
+		{http.MethodPost, "/2016-08-15/services/svc/functions/fn/triggers/t"},
+		{http.MethodGet, "/2016-08-15/services/svc/functions/fn/triggers/t/x"},
 		{http.MethodGet, "/_emulator/nothing"},
 	}
 	for _, tt := range tests {

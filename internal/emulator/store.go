@@ -8,15 +8,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
 // state is everything the emulator stores; it is also the persisted file
-// format (persist.go). Later objects hang off serviceRecord and
-// functionRecord (triggers, versions, aliases) or off state (custom
-// domains, layers) in their own files.
+// format (persist.go). Triggers hang off functionRecord, versions and
+// aliases off serviceRecord; later account-level objects (custom domains,
+// layers) hang off state.
 type state struct {
 	// FormatVersion is the state file format version.
 	FormatVersion int `json:"formatVersion"`
@@ -43,6 +44,12 @@ type serviceRecord struct {
 	Service   fc.Service                 `json:"service"`
 	ETag      string                     `json:"etag"`
 	Functions map[string]*functionRecord `json:"functions"`
+	// LastVersion is the highest version number ever published; version
+	// numbers are never reused, even after a delete.
+	LastVersion int `json:"lastVersion,omitempty"`
+	// Versions holds the published snapshots by version ID ("1", "2", ...).
+	Versions map[string]*versionRecord `json:"versions,omitempty"`
+	Aliases  map[string]*aliasRecord   `json:"aliases,omitempty"`
 }
 
 // functionRecord is one stored function. Function never holds Code; the
@@ -53,6 +60,32 @@ type functionRecord struct {
 	// CodeRef is the key of the code archive in state.Blobs; empty when the
 	// function has no code package (custom-container).
 	CodeRef string `json:"codeRef,omitempty"`
+	// Triggers of the current (LATEST) function; always empty in version
+	// snapshots, since triggers are not versioned.
+	Triggers map[string]*triggerRecord `json:"triggers,omitempty"`
+}
+
+// triggerRecord is one stored trigger. Trigger.TriggerConfig holds the
+// canonical JSON object (compact, keys sorted, null members dropped).
+type triggerRecord struct {
+	Trigger fc.Trigger `json:"trigger"`
+	ETag    string     `json:"etag"`
+}
+
+// versionRecord is a published version: its metadata and a snapshot of the
+// service configuration and of every function (code reference included) at
+// publish time. The snapshot keeps the ETags the objects had then.
+type versionRecord struct {
+	Version     fc.Version                 `json:"version"`
+	Service     fc.Service                 `json:"service"`
+	ServiceETag string                     `json:"serviceEtag"`
+	Functions   map[string]*functionRecord `json:"functions"`
+}
+
+// aliasRecord is one stored alias.
+type aliasRecord struct {
+	Alias fc.Alias `json:"alias"`
+	ETag  string   `json:"etag"`
 }
 
 // nextETag returns a new ETag: the hex MD5 of a sequence number and the
@@ -77,11 +110,17 @@ func (st *state) putBlob(data []byte) string {
 // gcBlobs drops archives no object refers to any more.
 func (st *state) gcBlobs() {
 	used := map[string]bool{}
-	for _, svc := range st.Services {
-		for _, fn := range svc.Functions {
+	mark := func(fns map[string]*functionRecord) {
+		for _, fn := range fns {
 			if fn.CodeRef != "" {
 				used[fn.CodeRef] = true
 			}
+		}
+	}
+	for _, svc := range st.Services {
+		mark(svc.Functions)
+		for _, v := range svc.Versions {
+			mark(v.Functions)
 		}
 	}
 	for ref := range st.Blobs {
@@ -114,17 +153,83 @@ func (st *state) function(service, function string) (*serviceRecord, *functionRe
 	return svc, fn, nil
 }
 
-// resolveQualifier checks a service qualifier. Empty and LATEST mean the
-// current configuration; versions and aliases do not exist yet, so every
-// other qualifier is VersionNotFound (numeric) or AliasNotFound.
-func (st *state) resolveQualifier(service, qualifier string) *apiError {
-	if qualifier == "" || qualifier == "LATEST" {
-		return nil
+// serviceView is what a read with a service qualifier sees: the current
+// configuration (LATEST) or the snapshot of a version.
+type serviceView struct {
+	// versionID is empty for LATEST.
+	versionID   string
+	service     fc.Service
+	serviceETag string
+	functions   map[string]*functionRecord
+}
+
+// resolveQualifier resolves a service qualifier. Empty and LATEST are the
+// current configuration; a digit string is a version (404
+// VersionNotFound); anything else is an alias (404 AliasNotFound), which
+// resolves to its primary version. The service must exist (404
+// ServiceNotFound).
+func (st *state) resolveQualifier(service, qualifier string) (*serviceView, *apiError) {
+	svc, e := st.service(service)
+	if e != nil {
+		return nil, e
 	}
-	if isDigits(qualifier) {
-		return errVersionNotFound(service, qualifier)
+	if qualifier == "" || qualifier == qualifierLatest {
+		return &serviceView{service: svc.Service, serviceETag: svc.ETag, functions: svc.Functions}, nil
 	}
-	return errAliasNotFound(service, qualifier)
+	versionID := qualifier
+	if !isDigits(qualifier) {
+		alias, ok := svc.Aliases[qualifier]
+		if !ok {
+			return nil, errAliasNotFound(service, qualifier)
+		}
+		versionID = deref(alias.Alias.VersionID)
+	}
+	v, ok := svc.version(versionID)
+	if !ok {
+		return nil, errVersionNotFound(service, versionID)
+	}
+	return &serviceView{
+		versionID:   deref(v.Version.VersionID),
+		service:     v.Service,
+		serviceETag: v.ServiceETag,
+		functions:   v.Functions,
+	}, nil
+}
+
+// qualifierLatest names the current, unpublished configuration.
+const qualifierLatest = "LATEST"
+
+// version finds a version by ID; "01" is version 1.
+func (svc *serviceRecord) version(id string) (*versionRecord, bool) {
+	n, ok := versionNumber(id)
+	if !ok {
+		return nil, false
+	}
+	v, ok := svc.Versions[strconv.Itoa(n)]
+	return v, ok
+}
+
+// versionNumber parses a version ID: a positive decimal number.
+func versionNumber(id string) (int, bool) {
+	if !isDigits(id) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(id)
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n, true
+}
+
+// clone deep-copies a stored object through its JSON encoding, the same
+// encoding the state file uses.
+func clone[T any](v T) T {
+	var out T
+	b, err := json.Marshal(v)
+	if err == nil {
+		_ = json.Unmarshal(b, &out)
+	}
+	return out
 }
 
 func isDigits(s string) bool {

@@ -1,0 +1,250 @@
+package emulator
+
+import (
+	"math"
+	"regexp"
+	"sort"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+)
+
+// aliasNameRE is the alias name rule of reference section 9 (LATEST is
+// refused apart).
+var aliasNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]{0,127}$`)
+
+// weightSumTolerance absorbs binary floating point when adding weights.
+const weightSumTolerance = 1e-9
+
+// decodeAlias decodes an alias request body and drops the fields a client
+// cannot set (serviceName, createdTime, lastModifiedTime).
+func decodeAlias(body []byte) (*fc.Alias, *apiError) {
+	var in fc.Alias
+	if e := decodeObject(body, &in, nil); e != nil {
+		return nil, e
+	}
+	in.ServiceName, in.CreatedTime, in.LastModifiedTime = nil, nil, nil
+	return &in, nil
+}
+
+func validateAliasName(name string) *apiError {
+	if name == "" {
+		return errInvalidArgument("aliasName is required")
+	}
+	if name == qualifierLatest || !aliasNameRE.MatchString(name) {
+		return errInvalidArgument("aliasName '%s' is invalid: use 1 to 128 letters, digits, '-' or '_', not starting with a digit or '-', and not LATEST", name)
+	}
+	return nil
+}
+
+// checkAliasTarget checks an alias as it would be stored and rewrites its
+// version IDs to their canonical form ("01" is "1"): versionId names an
+// existing version (404 VersionNotFound), and every additional weight is
+// in [0, 1], keyed by an existing version other than versionId, the
+// weights adding up to at most 1 (400 InvalidArgument naming
+// additionalVersionWeight).
+func (svc *serviceRecord) checkAliasTarget(service string, a *fc.Alias) *apiError {
+	id := deref(a.VersionID)
+	if id == "" {
+		return errInvalidArgument("versionId is required")
+	}
+	primary, ok := svc.version(id)
+	if !ok {
+		return errVersionNotFound(service, id)
+	}
+	id = deref(primary.Version.VersionID)
+	keys := make([]string, 0, len(a.AdditionalVersionWeight))
+	for k := range a.AdditionalVersionWeight {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	weights := make(map[string]float64, len(keys))
+	sum := 0.0
+	for _, k := range keys {
+		w := a.AdditionalVersionWeight[k]
+		if math.IsNaN(w) || w < 0 || w > 1 {
+			return errInvalidArgument("additionalVersionWeight: the weight of version '%s' must be between 0 and 1, got %g", k, w)
+		}
+		v, ok := svc.version(k)
+		if !ok {
+			return errInvalidArgument("additionalVersionWeight: version '%s' of service '%s' does not exist", k, service)
+		}
+		ck := deref(v.Version.VersionID)
+		if ck == id {
+			return errInvalidArgument("additionalVersionWeight: version '%s' is the alias's versionId; list other versions only", k)
+		}
+		if _, dup := weights[ck]; dup {
+			return errInvalidArgument("additionalVersionWeight: version '%s' is listed twice", ck)
+		}
+		weights[ck] = w
+		sum += w
+	}
+	if sum > 1+weightSumTolerance {
+		return errInvalidArgument("additionalVersionWeight: the weights add up to %g, more than 1", sum)
+	}
+	a.VersionID = ptr(id)
+	if len(weights) > 0 {
+		a.AdditionalVersionWeight = weights
+	} else {
+		a.AdditionalVersionWeight = nil
+	}
+	return nil
+}
+
+// alias returns the service and alias records or the matching not-found
+// error.
+func (st *state) alias(service, name string) (*serviceRecord, *aliasRecord, *apiError) {
+	svc, e := st.service(service)
+	if e != nil {
+		return nil, nil, e
+	}
+	a, ok := svc.Aliases[name]
+	if !ok {
+		return nil, nil, errAliasNotFound(service, name)
+	}
+	return svc, a, nil
+}
+
+func (s *Server) createAlias(c *call) *apiError {
+	in, e := decodeAlias(c.body)
+	if e != nil {
+		return e
+	}
+	name := deref(in.AliasName)
+	if e := validateAliasName(name); e != nil {
+		return e
+	}
+	if deref(in.VersionID) == "" {
+		return errInvalidArgument("versionId is required")
+	}
+	if len(in.AdditionalVersionWeight) == 0 {
+		in.AdditionalVersionWeight = nil
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc, e := s.st.service(c.service)
+	if e != nil {
+		return e
+	}
+	if _, exists := svc.Aliases[name]; exists {
+		return errAliasAlreadyExists(c.service, name)
+	}
+	if e := svc.checkAliasTarget(c.service, in); e != nil {
+		return e
+	}
+	now := s.timestamp()
+	in.ServiceName = ptr(c.service)
+	in.CreatedTime = ptr(now)
+	in.LastModifiedTime = ptr(now)
+	a := &aliasRecord{Alias: *in}
+	a.ETag = s.st.nextETag(a.Alias)
+	svc.Aliases[name] = a
+	if e := s.commit(); e != nil {
+		return e
+	}
+	return c.writeJSON(a.Alias, a.ETag)
+}
+
+func (s *Server) getAlias(c *call) *apiError {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, a, e := s.st.alias(c.service, c.params["alias"])
+	if e != nil {
+		return e
+	}
+	return c.writeJSON(a.Alias, a.ETag)
+}
+
+// updateAlias changes versionId, description and additionalVersionWeight:
+// present fields replace, null and absent keep, an empty map {} clears the
+// weights. aliasName in the body is ignored (the path names the alias).
+func (s *Server) updateAlias(c *call) *apiError {
+	in, e := decodeAlias(c.body)
+	if e != nil {
+		return e
+	}
+	if in.VersionID != nil && *in.VersionID == "" {
+		return errInvalidArgument("versionId must not be empty")
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name := c.params["alias"]
+	svc, a, e := s.st.alias(c.service, name)
+	if e != nil {
+		return e
+	}
+	if h, ok := c.ifMatch(a.ETag); !ok {
+		return errPreconditionFailed("alias '"+name+"' of service '"+c.service+"'", h)
+	}
+	merged := a.Alias
+	if in.VersionID != nil {
+		merged.VersionID = in.VersionID
+	}
+	if in.Description != nil {
+		merged.Description = in.Description
+	}
+	if in.AdditionalVersionWeight != nil {
+		merged.AdditionalVersionWeight = in.AdditionalVersionWeight
+		if len(merged.AdditionalVersionWeight) == 0 {
+			merged.AdditionalVersionWeight = nil
+		}
+	}
+	if e := svc.checkAliasTarget(c.service, &merged); e != nil {
+		return e
+	}
+	merged.LastModifiedTime = ptr(s.timestamp())
+	a.Alias = merged
+	a.ETag = s.st.nextETag(a.Alias)
+	if e := s.commit(); e != nil {
+		return e
+	}
+	return c.writeJSON(a.Alias, a.ETag)
+}
+
+func (s *Server) deleteAlias(c *call) *apiError {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name := c.params["alias"]
+	svc, a, e := s.st.alias(c.service, name)
+	if e != nil {
+		return e
+	}
+	if h, ok := c.ifMatch(a.ETag); !ok {
+		return errPreconditionFailed("alias '"+name+"' of service '"+c.service+"'", h)
+	}
+	delete(svc.Aliases, name)
+	if e := s.commit(); e != nil {
+		return e
+	}
+	return c.writeNoContent()
+}
+
+// listAliasesResponse is the answer of ListAliases.
+type listAliasesResponse struct {
+	Aliases   []fc.Alias `json:"aliases"`
+	NextToken string     `json:"nextToken,omitempty"`
+}
+
+func (s *Server) listAliases(c *call) *apiError {
+	p, e := parseListParams(c.r.URL.Query())
+	if e != nil {
+		return e
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc, e := s.st.service(c.service)
+	if e != nil {
+		return e
+	}
+	names := make([]string, 0, len(svc.Aliases))
+	for n := range svc.Aliases {
+		names = append(names, n)
+	}
+	selected, next := page(names, p)
+	out := listAliasesResponse{Aliases: make([]fc.Alias, 0, len(selected)), NextToken: next}
+	for _, n := range selected {
+		out.Aliases = append(out.Aliases, svc.Aliases[n].Alias)
+	}
+	return c.writeJSON(out, "")
+}
