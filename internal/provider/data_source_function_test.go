@@ -1,0 +1,106 @@
+package provider_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
+)
+
+func TestAccFunctionDataSource_basic(t *testing.T) {
+	env := acctest.New(t)
+	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
+	src := fnTestdataDir(t, "hello")
+	_, checksum := fnZipOf(t, src)
+	config := env.Config(testAccFunctionConfig(service, name, src, `
+  description = "read me"
+  memory_size = 256
+  environment_variables = {
+    A = "1"
+  }
+  custom_dns = {
+    name_servers = ["8.8.8.8"]
+  }
+`) + `
+data "fc_function" "test" {
+  service_name = fc_function.test.service_name
+  name         = fc_function.test.name
+}
+
+data "fc_function" "latest" {
+  service_name = fc_function.test.service_name
+  name         = fc_function.test.name
+  qualifier    = "LATEST"
+}
+`)
+	same := func(attr string) statecheck.StateCheck {
+		return statecheck.CompareValuePairs(functionAddr, tfjsonpath.New(attr), "data.fc_function.test", tfjsonpath.New(attr), compare.ValuesSame())
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					same("function_id"),
+					same("runtime"),
+					same("handler"),
+					same("memory_size"),
+					same("timeout"),
+					same("created_time"),
+					same("last_modified_time"),
+					same("environment_variables"),
+					same("custom_dns"),
+					same("code_size"),
+					statecheck.ExpectKnownValue("data.fc_function.test", tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum)),
+					statecheck.ExpectKnownValue("data.fc_function.test", tfjsonpath.New("description"), knownvalue.StringExact("read me")),
+					statecheck.ExpectKnownValue("data.fc_function.test", tfjsonpath.New("initializer"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.fc_function.test", tfjsonpath.New("custom_container_config"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.fc_function.latest", tfjsonpath.New("qualifier"), knownvalue.StringExact("LATEST")),
+					statecheck.CompareValuePairs(functionAddr, tfjsonpath.New("function_id"), "data.fc_function.latest", tfjsonpath.New("function_id"), compare.ValuesSame()),
+				},
+			},
+		},
+	})
+}
+
+func TestAccFunctionDataSource_notFound(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-svc")
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccFunctionServiceConfig(service) + `
+data "fc_function" "test" {
+  service_name = fc_service.test.name
+  name         = "missing"
+}
+`),
+				ExpectError: fnExpectError(`Error reading FC function`, `Reading function "missing" of service "`+service+`" failed: the service, qualifier or function does not exist`, `FunctionNotFound`),
+			},
+			{
+				Config: env.Config(`
+data "fc_function" "test" {
+  service_name = "no-such-service"
+  name         = "missing"
+}
+`),
+				ExpectError: fnExpectError(`Error reading FC function`, `does not exist`, `ServiceNotFound`),
+			},
+		},
+	})
+}
