@@ -115,7 +115,7 @@ func (r *serviceVersionResource) Create(ctx context.Context, req resource.Create
 	if err != nil {
 		what := fmt.Sprintf("Could not publish a version of service %q", service)
 		var apiErr *fc.APIError
-		if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && !fc.IsNotFound(err) {
+		if errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusBadRequest || apiErr.StatusCode == http.StatusConflict) {
 			what += " (FC publishes a version only when the service or one of its functions changed since the " +
 				"last version: if nothing changed, use the last version instead, or change the service first)"
 		}

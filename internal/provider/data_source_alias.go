@@ -1,0 +1,122 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
+)
+
+var (
+	_ datasource.DataSource              = (*aliasDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*aliasDataSource)(nil)
+)
+
+// NewAliasDataSource returns the fc_alias data source.
+func NewAliasDataSource() datasource.DataSource {
+	return &aliasDataSource{}
+}
+
+type aliasDataSource struct {
+	client *fc.Client
+}
+
+func (d *aliasDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_alias"
+}
+
+func (d *aliasDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads an alias of a Function Compute service: the version it points at and its canary weights.",
+		Attributes: map[string]schema.Attribute{
+			"additional_version_weight": schema.MapAttribute{
+				MarkdownDescription: "Canary weights: version ID to the share of the alias's traffic it receives; null when there are none.",
+				Computed:            true,
+				ElementType:         types.Float64Type,
+			},
+			"created_time": schema.StringAttribute{
+				MarkdownDescription: "Creation time of the alias (UTC).",
+				Computed:            true,
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Description of the alias; null when empty.",
+				Computed:            true,
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`SERVICE/ALIAS`.",
+				Computed:            true,
+			},
+			"last_modified_time": schema.StringAttribute{
+				MarkdownDescription: "Time of the last change of the alias (UTC).",
+				Computed:            true,
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name of the alias to read. It is an error if the alias does not exist.",
+				Required:            true,
+				Validators:          []validator.String{validators.Name("alias name", 128), validators.NotOneOf("LATEST")},
+			},
+			"service_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the service the alias belongs to.",
+				Required:            true,
+				Validators:          []validator.String{validators.Name("service name", 128)},
+			},
+			"version_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the version the alias points at.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *aliasDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	client, ok := req.ProviderData.(*fc.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *fc.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
+		return
+	}
+	d.client = client
+}
+
+func (d *aliasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg aliasModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	service, name := cfg.ServiceName.ValueString(), cfg.Name.ValueString()
+
+	out, _, err := d.client.GetAlias(ctx, service, name)
+	if err != nil {
+		what := fmt.Sprintf("Could not read alias %q of service %q", name, service)
+		if fc.IsNotFound(err) {
+			what = fmt.Sprintf("Alias %q of service %q does not exist (or the service does not) in this account and region. "+
+				"Check the names and the provider's region and account", name, service)
+		}
+		addAPIError(&resp.Diagnostics, "Error reading FC alias", "alias", what, err)
+		return
+	}
+
+	// Only the names are taken from the configuration: an empty
+	// description and empty weights are null.
+	state, diags := flattenAlias(out, aliasModel{
+		ServiceName:             cfg.ServiceName,
+		Name:                    cfg.Name,
+		Description:             types.StringNull(),
+		AdditionalVersionWeight: types.MapNull(types.Float64Type),
+	})
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
