@@ -1,0 +1,891 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+)
+
+// Models of fc_trigger and fc_triggers, with their hand-written expand
+// (model -> API) and flatten (API -> model) functions.
+//
+// Null, empty and zero in fc_trigger
+//
+//   - description: "" is a value a user may set. FC does not tell "" from
+//     unset, so flatten keeps "" only where the prior value (plan or state)
+//     was "", and reports null otherwise. Removing it sends "" (a clear).
+//   - invocation_role, qualifier and source_arn reject "": null is the only
+//     way to say "none". Removing invocation_role or qualifier sends "",
+//     which clears them; for the qualifier that means LATEST. FC may report
+//     an unset qualifier as "" or as "LATEST": both flatten to null unless
+//     the user wrote "LATEST" (which is kept).
+//   - The configuration is one nested object chosen by `type` (or
+//     config_json for the types without a typed block). The whole object is
+//     sent on every create and update, so a field removed from it is
+//     cleared. Optional strings inside it follow the description rule;
+//     booleans and the MNS enums have schema defaults, so what is sent when
+//     they are omitted is in the plan; the log job's numbers are
+//     Optional+Computed (FC fills them in when omitted).
+//   - Maps (log function_parameter): {} and null are both accepted and both
+//     sent as {}; flatten keeps {} only where the prior value was {}.
+
+// Trigger types (fc-api.md sections 3.3 and 9.1).
+const (
+	TriggerTypeOSS         = "oss"
+	TriggerTypeLog         = "log"
+	TriggerTypeTimer       = "timer"
+	TriggerTypeHTTP        = "http"
+	TriggerTypeTablestore  = "tablestore"
+	TriggerTypeCDNEvents   = "cdn_events"
+	TriggerTypeMNSTopic    = "mns_topic"
+	TriggerTypeEventBridge = "eventbridge"
+	TriggerTypeMQ          = "mq"
+	TriggerTypeRDS         = "rds"
+)
+
+// triggerTypes lists every trigger type the resource accepts.
+var triggerTypes = []string{
+	TriggerTypeOSS,
+	TriggerTypeLog,
+	TriggerTypeTimer,
+	TriggerTypeHTTP,
+	TriggerTypeTablestore,
+	TriggerTypeCDNEvents,
+	TriggerTypeMNSTopic,
+	TriggerTypeEventBridge,
+	TriggerTypeMQ,
+	TriggerTypeRDS,
+}
+
+// Attributes holding a trigger's configuration, one per type family.
+const (
+	attrCDNEventsConfig  = "cdn_events_config"
+	attrConfigJSON       = "config_json"
+	attrHTTPConfig       = "http_config"
+	attrLogConfig        = "log_config"
+	attrMNSTopicConfig   = "mns_topic_config"
+	attrOSSConfig        = "oss_config"
+	attrTablestoreConfig = "tablestore_config"
+	attrTimerConfig      = "timer_config"
+)
+
+// triggerConfigAttrs lists the configuration attributes in schema order.
+var triggerConfigAttrs = []string{
+	attrCDNEventsConfig,
+	attrConfigJSON,
+	attrHTTPConfig,
+	attrLogConfig,
+	attrMNSTopicConfig,
+	attrOSSConfig,
+	attrTablestoreConfig,
+	attrTimerConfig,
+}
+
+// triggerConfigAttrFor maps a trigger type to the attribute that holds its
+// configuration.
+var triggerConfigAttrFor = map[string]string{
+	TriggerTypeOSS:         attrOSSConfig,
+	TriggerTypeLog:         attrLogConfig,
+	TriggerTypeTimer:       attrTimerConfig,
+	TriggerTypeHTTP:        attrHTTPConfig,
+	TriggerTypeTablestore:  attrTablestoreConfig,
+	TriggerTypeCDNEvents:   attrCDNEventsConfig,
+	TriggerTypeMNSTopic:    attrMNSTopicConfig,
+	TriggerTypeEventBridge: attrConfigJSON,
+	TriggerTypeMQ:          attrConfigJSON,
+	TriggerTypeRDS:         attrConfigJSON,
+}
+
+// triggerTypesWithSource are the types whose events come from another
+// service: they need source_arn and invocation_role.
+var triggerTypesWithSource = []string{
+	TriggerTypeOSS,
+	TriggerTypeLog,
+	TriggerTypeMNSTopic,
+	TriggerTypeCDNEvents,
+	TriggerTypeTablestore,
+}
+
+// triggerTypesJSON are the types configured with config_json.
+var triggerTypesJSON = []string{TriggerTypeEventBridge, TriggerTypeMQ, TriggerTypeRDS}
+
+// HTTP trigger authentication types and methods.
+const (
+	HTTPAuthAnonymous = "anonymous"
+	HTTPAuthFunction  = "function"
+)
+
+var httpAuthTypes = []string{HTTPAuthAnonymous, HTTPAuthFunction}
+
+var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}
+
+// MNS topic trigger notification formats and retry strategies, the first of
+// each being FC's default.
+const (
+	MNSNotifyContentFormatStream = "STREAM"
+	MNSNotifyContentFormatJSON   = "JSON"
+
+	MNSNotifyStrategyBackoffRetry          = "BACKOFF_RETRY"
+	MNSNotifyStrategyExponentialDecayRetry = "EXPONENTIAL_DECAY_RETRY"
+)
+
+var mnsNotifyContentFormats = []string{MNSNotifyContentFormatStream, MNSNotifyContentFormatJSON}
+
+var mnsNotifyStrategies = []string{MNSNotifyStrategyBackoffRetry, MNSNotifyStrategyExponentialDecayRetry}
+
+// triggerResourceModel is the state of fc_trigger.
+type triggerResourceModel struct {
+	CDNEventsConfig  types.Object         `tfsdk:"cdn_events_config"`
+	ConfigJSON       jsontypes.Normalized `tfsdk:"config_json"`
+	CreatedTime      types.String         `tfsdk:"created_time"`
+	Description      types.String         `tfsdk:"description"`
+	FunctionName     types.String         `tfsdk:"function_name"`
+	HTTPConfig       types.Object         `tfsdk:"http_config"`
+	ID               types.String         `tfsdk:"id"`
+	InvocationRole   types.String         `tfsdk:"invocation_role"`
+	LastModifiedTime types.String         `tfsdk:"last_modified_time"`
+	LogConfig        types.Object         `tfsdk:"log_config"`
+	MNSTopicConfig   types.Object         `tfsdk:"mns_topic_config"`
+	Name             types.String         `tfsdk:"name"`
+	OSSConfig        types.Object         `tfsdk:"oss_config"`
+	Qualifier        types.String         `tfsdk:"qualifier"`
+	ServiceName      types.String         `tfsdk:"service_name"`
+	SourceARN        types.String         `tfsdk:"source_arn"`
+	TablestoreConfig types.Object         `tfsdk:"tablestore_config"`
+	TimerConfig      types.Object         `tfsdk:"timer_config"`
+	TriggerID        types.String         `tfsdk:"trigger_id"`
+	Type             types.String         `tfsdk:"type"`
+	URLInternet      types.String         `tfsdk:"url_internet"`
+	URLIntranet      types.String         `tfsdk:"url_intranet"`
+}
+
+// configValue returns the value of the configuration attribute attrName.
+func (m *triggerResourceModel) configValue(attrName string) attr.Value {
+	switch attrName {
+	case attrCDNEventsConfig:
+		return m.CDNEventsConfig
+	case attrConfigJSON:
+		return m.ConfigJSON
+	case attrHTTPConfig:
+		return m.HTTPConfig
+	case attrLogConfig:
+		return m.LogConfig
+	case attrMNSTopicConfig:
+		return m.MNSTopicConfig
+	case attrOSSConfig:
+		return m.OSSConfig
+	case attrTablestoreConfig:
+		return m.TablestoreConfig
+	case attrTimerConfig:
+		return m.TimerConfig
+	}
+	return nil
+}
+
+type httpTriggerConfigModel struct {
+	AuthType           types.String `tfsdk:"auth_type"`
+	DisableURLInternet types.Bool   `tfsdk:"disable_url_internet"`
+	Methods            types.Set    `tfsdk:"methods"`
+}
+
+type timerTriggerConfigModel struct {
+	CronExpression types.String `tfsdk:"cron_expression"`
+	Enable         types.Bool   `tfsdk:"enable"`
+	Payload        types.String `tfsdk:"payload"`
+}
+
+type ossTriggerConfigModel struct {
+	Events       types.List   `tfsdk:"events"`
+	FilterPrefix types.String `tfsdk:"filter_prefix"`
+	FilterSuffix types.String `tfsdk:"filter_suffix"`
+}
+
+type logTriggerConfigModel struct {
+	Enable            types.Bool   `tfsdk:"enable"`
+	FunctionParameter types.Map    `tfsdk:"function_parameter"`
+	Logstore          types.String `tfsdk:"logstore"`
+	MaxRetryTime      types.Int64  `tfsdk:"max_retry_time"`
+	Project           types.String `tfsdk:"project"`
+	SourceLogstore    types.String `tfsdk:"source_logstore"`
+	TriggerInterval   types.Int64  `tfsdk:"trigger_interval"`
+}
+
+type mnsTopicTriggerConfigModel struct {
+	FilterTag           types.String `tfsdk:"filter_tag"`
+	NotifyContentFormat types.String `tfsdk:"notify_content_format"`
+	NotifyStrategy      types.String `tfsdk:"notify_strategy"`
+}
+
+type cdnEventsTriggerConfigModel struct {
+	EventName    types.String `tfsdk:"event_name"`
+	EventVersion types.String `tfsdk:"event_version"`
+	Filter       types.Map    `tfsdk:"filter"`
+	Notes        types.String `tfsdk:"notes"`
+}
+
+type tablestoreTriggerConfigModel struct {
+	InstanceName types.String `tfsdk:"instance_name"`
+	TableName    types.String `tfsdk:"table_name"`
+}
+
+// Attribute types of the nested objects, for building object values.
+
+var httpTriggerConfigAttrTypes = map[string]attr.Type{
+	"auth_type":            types.StringType,
+	"disable_url_internet": types.BoolType,
+	"methods":              types.SetType{ElemType: types.StringType},
+}
+
+var timerTriggerConfigAttrTypes = map[string]attr.Type{
+	"cron_expression": types.StringType,
+	"enable":          types.BoolType,
+	"payload":         types.StringType,
+}
+
+var ossTriggerConfigAttrTypes = map[string]attr.Type{
+	"events":        types.ListType{ElemType: types.StringType},
+	"filter_prefix": types.StringType,
+	"filter_suffix": types.StringType,
+}
+
+var logTriggerConfigAttrTypes = map[string]attr.Type{
+	"enable":             types.BoolType,
+	"function_parameter": types.MapType{ElemType: types.StringType},
+	"logstore":           types.StringType,
+	"max_retry_time":     types.Int64Type,
+	"project":            types.StringType,
+	"source_logstore":    types.StringType,
+	"trigger_interval":   types.Int64Type,
+}
+
+var mnsTopicTriggerConfigAttrTypes = map[string]attr.Type{
+	"filter_tag":            types.StringType,
+	"notify_content_format": types.StringType,
+	"notify_strategy":       types.StringType,
+}
+
+var cdnEventsTriggerConfigAttrTypes = map[string]attr.Type{
+	"event_name":    types.StringType,
+	"event_version": types.StringType,
+	"filter":        types.MapType{ElemType: types.ListType{ElemType: types.StringType}},
+	"notes":         types.StringType,
+}
+
+var tablestoreTriggerConfigAttrTypes = map[string]attr.Type{
+	"instance_name": types.StringType,
+	"table_name":    types.StringType,
+}
+
+// Wire shapes of triggerConfig (fc-api.md sections 4.3 and 9.1). Every field
+// is always sent: the configuration is replaced as a whole.
+
+type httpTriggerConfigJSON struct {
+	AuthType           string   `json:"authType"`
+	Methods            []string `json:"methods"`
+	DisableURLInternet bool     `json:"disableURLInternet"`
+}
+
+type timerTriggerConfigJSON struct {
+	CronExpression string `json:"cronExpression"`
+	// Enable is a pointer on decode only: an absent value is FC's default,
+	// true.
+	Enable  *bool  `json:"enable"`
+	Payload string `json:"payload"`
+}
+
+type ossTriggerConfigJSON struct {
+	Events []string `json:"events"`
+	Filter struct {
+		Key struct {
+			Prefix string `json:"prefix"`
+			Suffix string `json:"suffix"`
+		} `json:"key"`
+	} `json:"filter"`
+}
+
+type logTriggerConfigJSON struct {
+	SourceConfig struct {
+		Logstore string `json:"logstore"`
+	} `json:"sourceConfig"`
+	JobConfig struct {
+		MaxRetryTime    *int64 `json:"maxRetryTime,omitempty"`
+		TriggerInterval *int64 `json:"triggerInterval,omitempty"`
+	} `json:"jobConfig"`
+	LogConfig struct {
+		Project  string `json:"project"`
+		Logstore string `json:"logstore"`
+	} `json:"logConfig"`
+	FunctionParameter map[string]string `json:"functionParameter"`
+	// Enable is a pointer on decode only (absent means true).
+	Enable *bool `json:"enable"`
+}
+
+type mnsTopicTriggerConfigJSON struct {
+	FilterTag           string `json:"filterTag"`
+	NotifyContentFormat string `json:"notifyContentFormat"`
+	NotifyStrategy      string `json:"notifyStrategy"`
+}
+
+type cdnEventsTriggerConfigJSON struct {
+	EventName    string              `json:"eventName"`
+	EventVersion string              `json:"eventVersion"`
+	Notes        string              `json:"notes"`
+	Filter       map[string][]string `json:"filter"`
+}
+
+type tablestoreTriggerConfigJSON struct {
+	InstanceName string `json:"instanceName"`
+	TableName    string `json:"tableName"`
+}
+
+// ---------------------------------------------------------------------------
+// expand
+
+// triggerID is the resource ID: SERVICE/FUNCTION/TRIGGER.
+func triggerID(service, function, name string) string {
+	return service + "/" + function + "/" + name
+}
+
+// expandTriggerCreate builds the CreateTrigger body from a plan.
+func expandTriggerCreate(ctx context.Context, m triggerResourceModel) (*fc.Trigger, diag.Diagnostics) {
+	cfg, diags := expandTriggerConfig(ctx, m)
+	in := &fc.Trigger{
+		TriggerName:    m.Name.ValueStringPointer(),
+		TriggerType:    m.Type.ValueStringPointer(),
+		SourceArn:      m.SourceARN.ValueStringPointer(),
+		InvocationRole: m.InvocationRole.ValueStringPointer(),
+		Qualifier:      m.Qualifier.ValueStringPointer(),
+		Description:    m.Description.ValueStringPointer(),
+		TriggerConfig:  cfg,
+	}
+	return in, diags
+}
+
+// expandTriggerUpdate builds the UpdateTrigger body from a plan: every
+// updatable field is sent, "" where the argument is not set, so removing an
+// argument clears it.
+func expandTriggerUpdate(ctx context.Context, m triggerResourceModel) (*fc.Trigger, diag.Diagnostics) {
+	cfg, diags := expandTriggerConfig(ctx, m)
+	in := &fc.Trigger{
+		InvocationRole: fc.Ptr(m.InvocationRole.ValueString()),
+		Qualifier:      fc.Ptr(m.Qualifier.ValueString()),
+		Description:    fc.Ptr(m.Description.ValueString()),
+		TriggerConfig:  cfg,
+	}
+	return in, diags
+}
+
+// expandTriggerConfig encodes the configuration attribute of the trigger's
+// type as the triggerConfig JSON object.
+func expandTriggerConfig(ctx context.Context, m triggerResourceModel) (fc.TriggerConfig, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	typ := m.Type.ValueString()
+	attrName, ok := triggerConfigAttrFor[typ]
+	if !ok {
+		diags.AddAttributeError(path.Root("type"), "Unsupported trigger type",
+			fmt.Sprintf("The trigger type %q is not supported. This is a bug in the provider: the schema should have rejected it.", typ))
+		return nil, diags
+	}
+	v := m.configValue(attrName)
+	if v == nil || v.IsNull() || v.IsUnknown() {
+		diags.AddAttributeError(path.Root(attrName), "Missing trigger configuration",
+			fmt.Sprintf("A trigger of type %q needs %s.", typ, attrName))
+		return nil, diags
+	}
+
+	var body any
+	switch attrName {
+	case attrConfigJSON:
+		raw := []byte(m.ConfigJSON.ValueString())
+		if !triggerIsJSONObject(raw) {
+			diags.AddAttributeError(path.Root(attrConfigJSON), "Invalid trigger configuration",
+				fmt.Sprintf("%s must be a JSON object, got %s.", attrConfigJSON, triggerShortJSON(raw)))
+			return nil, diags
+		}
+		return triggerCompactJSON(raw), diags
+	case attrHTTPConfig:
+		var c httpTriggerConfigModel
+		diags.Append(m.HTTPConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		methods := triggerStrings(ctx, c.Methods, &diags)
+		slices.Sort(methods)
+		body = httpTriggerConfigJSON{
+			AuthType:           c.AuthType.ValueString(),
+			Methods:            methods,
+			DisableURLInternet: c.DisableURLInternet.ValueBool(),
+		}
+	case attrTimerConfig:
+		var c timerTriggerConfigModel
+		diags.Append(m.TimerConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		body = timerTriggerConfigJSON{
+			CronExpression: c.CronExpression.ValueString(),
+			Enable:         fc.Ptr(triggerBoolOr(c.Enable, true)),
+			Payload:        c.Payload.ValueString(),
+		}
+	case attrOSSConfig:
+		var c ossTriggerConfigModel
+		diags.Append(m.OSSConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		var j ossTriggerConfigJSON
+		j.Events = triggerStrings(ctx, c.Events, &diags)
+		j.Filter.Key.Prefix = c.FilterPrefix.ValueString()
+		j.Filter.Key.Suffix = c.FilterSuffix.ValueString()
+		body = j
+	case attrLogConfig:
+		var c logTriggerConfigModel
+		diags.Append(m.LogConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		var j logTriggerConfigJSON
+		j.SourceConfig.Logstore = c.SourceLogstore.ValueString()
+		j.JobConfig.MaxRetryTime = triggerKnownInt64(c.MaxRetryTime)
+		j.JobConfig.TriggerInterval = triggerKnownInt64(c.TriggerInterval)
+		j.LogConfig.Project = c.Project.ValueString()
+		j.LogConfig.Logstore = c.Logstore.ValueString()
+		j.FunctionParameter = map[string]string{}
+		if !c.FunctionParameter.IsNull() && !c.FunctionParameter.IsUnknown() {
+			diags.Append(c.FunctionParameter.ElementsAs(ctx, &j.FunctionParameter, false)...)
+		}
+		j.Enable = fc.Ptr(triggerBoolOr(c.Enable, true))
+		body = j
+	case attrMNSTopicConfig:
+		var c mnsTopicTriggerConfigModel
+		diags.Append(m.MNSTopicConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		body = mnsTopicTriggerConfigJSON{
+			FilterTag:           c.FilterTag.ValueString(),
+			NotifyContentFormat: triggerStringOr(c.NotifyContentFormat, MNSNotifyContentFormatStream),
+			NotifyStrategy:      triggerStringOr(c.NotifyStrategy, MNSNotifyStrategyBackoffRetry),
+		}
+	case attrCDNEventsConfig:
+		var c cdnEventsTriggerConfigModel
+		diags.Append(m.CDNEventsConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		j := cdnEventsTriggerConfigJSON{
+			EventName:    c.EventName.ValueString(),
+			EventVersion: c.EventVersion.ValueString(),
+			Notes:        c.Notes.ValueString(),
+			Filter:       map[string][]string{},
+		}
+		if !c.Filter.IsNull() && !c.Filter.IsUnknown() {
+			diags.Append(c.Filter.ElementsAs(ctx, &j.Filter, false)...)
+		}
+		body = j
+	case attrTablestoreConfig:
+		var c tablestoreTriggerConfigModel
+		diags.Append(m.TablestoreConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+		body = tablestoreTriggerConfigJSON{
+			InstanceName: c.InstanceName.ValueString(),
+			TableName:    c.TableName.ValueString(),
+		}
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+	raw, err := json.Marshal(body)
+	if err != nil {
+		diags.AddError("Error encoding the trigger configuration", err.Error())
+		return nil, diags
+	}
+	return fc.TriggerConfig(raw), diags
+}
+
+// ---------------------------------------------------------------------------
+// flatten
+
+// flattenTrigger maps an API trigger onto the model. prior is the plan or
+// state the trigger was read for: it supplies the service and function
+// names (the API object does not carry them) and decides null versus empty
+// (see the top of this file).
+func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceModel) (triggerResourceModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := triggerResourceModel{
+		ServiceName:      prior.ServiceName,
+		FunctionName:     prior.FunctionName,
+		Name:             prior.Name,
+		Type:             prior.Type,
+		CreatedTime:      types.StringPointerValue(t.CreatedTime),
+		LastModifiedTime: types.StringPointerValue(t.LastModifiedTime),
+		TriggerID:        types.StringPointerValue(t.TriggerID),
+		Description:      flattenTriggerString(t.Description, prior.Description),
+		InvocationRole:   flattenTriggerString(t.InvocationRole, prior.InvocationRole),
+		SourceARN:        flattenTriggerString(t.SourceArn, prior.SourceARN),
+		Qualifier:        flattenQualifier(t.Qualifier, prior.Qualifier),
+		URLInternet:      types.StringNull(),
+		URLIntranet:      types.StringNull(),
+	}
+	if t.TriggerName != nil && *t.TriggerName != "" {
+		m.Name = types.StringValue(*t.TriggerName)
+	}
+	if t.TriggerType != nil && *t.TriggerType != "" {
+		m.Type = types.StringValue(*t.TriggerType)
+	}
+	m.ID = types.StringValue(triggerID(m.ServiceName.ValueString(), m.FunctionName.ValueString(), m.Name.ValueString()))
+	if m.Type.ValueString() == TriggerTypeHTTP {
+		m.URLInternet = triggerNonEmpty(t.URLInternet)
+		m.URLIntranet = triggerNonEmpty(t.URLIntranet)
+	}
+
+	m.CDNEventsConfig = types.ObjectNull(cdnEventsTriggerConfigAttrTypes)
+	m.ConfigJSON = jsontypes.NewNormalizedNull()
+	m.HTTPConfig = types.ObjectNull(httpTriggerConfigAttrTypes)
+	m.LogConfig = types.ObjectNull(logTriggerConfigAttrTypes)
+	m.MNSTopicConfig = types.ObjectNull(mnsTopicTriggerConfigAttrTypes)
+	m.OSSConfig = types.ObjectNull(ossTriggerConfigAttrTypes)
+	m.TablestoreConfig = types.ObjectNull(tablestoreTriggerConfigAttrTypes)
+	m.TimerConfig = types.ObjectNull(timerTriggerConfigAttrTypes)
+
+	raw := []byte(t.TriggerConfig)
+	typ := m.Type.ValueString()
+	attrName, typed := triggerConfigAttrFor[typ]
+	if !typed || attrName == attrConfigJSON {
+		// Types without a typed block, and types this provider does not
+		// know (an import), keep the raw JSON.
+		if len(raw) > 0 {
+			m.ConfigJSON = flattenConfigJSON(ctx, raw, prior.ConfigJSON, &diags)
+		}
+		return m, diags
+	}
+	if len(raw) == 0 {
+		diags.AddAttributeError(path.Root(attrName), "Trigger without configuration",
+			fmt.Sprintf("FC returned no triggerConfig for the %s trigger %q; its %s cannot be read.", typ, m.Name.ValueString(), attrName))
+		return m, diags
+	}
+	decode := func(target any) bool {
+		if err := json.Unmarshal(raw, target); err != nil {
+			diags.AddAttributeError(path.Root(attrName), "Unexpected trigger configuration",
+				fmt.Sprintf("FC returned a triggerConfig for the %s trigger %q that does not have the expected shape: %s. The configuration was %s.",
+					typ, m.Name.ValueString(), err, triggerShortJSON(raw)))
+			return false
+		}
+		return true
+	}
+
+	switch attrName {
+	case attrHTTPConfig:
+		var j httpTriggerConfigJSON
+		if decode(&j) {
+			m.HTTPConfig = flattenHTTPTriggerConfig(j)
+		}
+	case attrTimerConfig:
+		var j timerTriggerConfigJSON
+		if decode(&j) {
+			var p timerTriggerConfigModel
+			triggerPriorObject(ctx, prior.TimerConfig, &p)
+			m.TimerConfig = flattenTimerTriggerConfig(j, p)
+		}
+	case attrOSSConfig:
+		var j ossTriggerConfigJSON
+		if decode(&j) {
+			var p ossTriggerConfigModel
+			triggerPriorObject(ctx, prior.OSSConfig, &p)
+			m.OSSConfig = flattenOSSTriggerConfig(j, p)
+		}
+	case attrLogConfig:
+		var j logTriggerConfigJSON
+		if decode(&j) {
+			var p logTriggerConfigModel
+			triggerPriorObject(ctx, prior.LogConfig, &p)
+			m.LogConfig = flattenLogTriggerConfig(j, p)
+		}
+	case attrMNSTopicConfig:
+		var j mnsTopicTriggerConfigJSON
+		if decode(&j) {
+			var p mnsTopicTriggerConfigModel
+			triggerPriorObject(ctx, prior.MNSTopicConfig, &p)
+			m.MNSTopicConfig = flattenMNSTopicTriggerConfig(j, p)
+		}
+	case attrCDNEventsConfig:
+		var j cdnEventsTriggerConfigJSON
+		if decode(&j) {
+			var p cdnEventsTriggerConfigModel
+			triggerPriorObject(ctx, prior.CDNEventsConfig, &p)
+			m.CDNEventsConfig = flattenCDNEventsTriggerConfig(j, p)
+		}
+	case attrTablestoreConfig:
+		var j tablestoreTriggerConfigJSON
+		if decode(&j) {
+			m.TablestoreConfig = types.ObjectValueMust(tablestoreTriggerConfigAttrTypes, map[string]attr.Value{
+				"instance_name": types.StringValue(j.InstanceName),
+				"table_name":    types.StringValue(j.TableName),
+			})
+		}
+	}
+	return m, diags
+}
+
+func flattenHTTPTriggerConfig(j httpTriggerConfigJSON) types.Object {
+	methods := make([]attr.Value, 0, len(j.Methods))
+	for _, s := range j.Methods {
+		methods = append(methods, types.StringValue(s))
+	}
+	return types.ObjectValueMust(httpTriggerConfigAttrTypes, map[string]attr.Value{
+		"auth_type":            types.StringValue(j.AuthType),
+		"disable_url_internet": types.BoolValue(j.DisableURLInternet),
+		"methods":              types.SetValueMust(types.StringType, methods),
+	})
+}
+
+func flattenTimerTriggerConfig(j timerTriggerConfigJSON, p timerTriggerConfigModel) types.Object {
+	return types.ObjectValueMust(timerTriggerConfigAttrTypes, map[string]attr.Value{
+		"cron_expression": types.StringValue(j.CronExpression),
+		"enable":          types.BoolValue(j.Enable == nil || *j.Enable),
+		"payload":         flattenTriggerString(&j.Payload, p.Payload),
+	})
+}
+
+func flattenOSSTriggerConfig(j ossTriggerConfigJSON, p ossTriggerConfigModel) types.Object {
+	events := make([]attr.Value, 0, len(j.Events))
+	for _, s := range j.Events {
+		events = append(events, types.StringValue(s))
+	}
+	return types.ObjectValueMust(ossTriggerConfigAttrTypes, map[string]attr.Value{
+		"events":        types.ListValueMust(types.StringType, events),
+		"filter_prefix": flattenTriggerString(&j.Filter.Key.Prefix, p.FilterPrefix),
+		"filter_suffix": flattenTriggerString(&j.Filter.Key.Suffix, p.FilterSuffix),
+	})
+}
+
+func flattenLogTriggerConfig(j logTriggerConfigJSON, p logTriggerConfigModel) types.Object {
+	params := types.MapNull(types.StringType)
+	if len(j.FunctionParameter) > 0 || (!p.FunctionParameter.IsNull() && !p.FunctionParameter.IsUnknown()) {
+		elems := make(map[string]attr.Value, len(j.FunctionParameter))
+		for k, v := range j.FunctionParameter {
+			elems[k] = types.StringValue(v)
+		}
+		params = types.MapValueMust(types.StringType, elems)
+	}
+	return types.ObjectValueMust(logTriggerConfigAttrTypes, map[string]attr.Value{
+		"enable":             types.BoolValue(j.Enable == nil || *j.Enable),
+		"function_parameter": params,
+		"logstore":           types.StringValue(j.LogConfig.Logstore),
+		"max_retry_time":     types.Int64PointerValue(j.JobConfig.MaxRetryTime),
+		"project":            types.StringValue(j.LogConfig.Project),
+		"source_logstore":    types.StringValue(j.SourceConfig.Logstore),
+		"trigger_interval":   types.Int64PointerValue(j.JobConfig.TriggerInterval),
+	})
+}
+
+func flattenMNSTopicTriggerConfig(j mnsTopicTriggerConfigJSON, p mnsTopicTriggerConfigModel) types.Object {
+	// An empty enum is FC's default.
+	format, strategy := j.NotifyContentFormat, j.NotifyStrategy
+	if format == "" {
+		format = MNSNotifyContentFormatStream
+	}
+	if strategy == "" {
+		strategy = MNSNotifyStrategyBackoffRetry
+	}
+	return types.ObjectValueMust(mnsTopicTriggerConfigAttrTypes, map[string]attr.Value{
+		"filter_tag":            flattenTriggerString(&j.FilterTag, p.FilterTag),
+		"notify_content_format": types.StringValue(format),
+		"notify_strategy":       types.StringValue(strategy),
+	})
+}
+
+func flattenCDNEventsTriggerConfig(j cdnEventsTriggerConfigJSON, p cdnEventsTriggerConfigModel) types.Object {
+	elemType := types.ListType{ElemType: types.StringType}
+	filter := types.MapNull(elemType)
+	if len(j.Filter) > 0 || (!p.Filter.IsNull() && !p.Filter.IsUnknown()) {
+		elems := make(map[string]attr.Value, len(j.Filter))
+		for k, vs := range j.Filter {
+			list := make([]attr.Value, 0, len(vs))
+			for _, v := range vs {
+				list = append(list, types.StringValue(v))
+			}
+			elems[k] = types.ListValueMust(types.StringType, list)
+		}
+		filter = types.MapValueMust(elemType, elems)
+	}
+	return types.ObjectValueMust(cdnEventsTriggerConfigAttrTypes, map[string]attr.Value{
+		"event_name":    types.StringValue(j.EventName),
+		"event_version": types.StringValue(j.EventVersion),
+		"filter":        filter,
+		"notes":         flattenTriggerString(&j.Notes, p.Notes),
+	})
+}
+
+// flattenConfigJSON returns raw as a normalized JSON value, or prior when
+// the two are the same JSON document (key order and whitespace aside), so
+// the user's formatting stays in the state.
+func flattenConfigJSON(ctx context.Context, raw []byte, prior jsontypes.Normalized, diags *diag.Diagnostics) jsontypes.Normalized {
+	v := jsontypes.NewNormalizedValue(string(raw))
+	if prior.IsNull() || prior.IsUnknown() {
+		return v
+	}
+	equal, d := prior.StringSemanticEquals(ctx, v)
+	if d.HasError() {
+		// The prior value is not JSON (it was validated, so this cannot
+		// happen with a real plan): report what FC has.
+		return v
+	}
+	diags.Append(d...)
+	if equal {
+		return prior
+	}
+	return v
+}
+
+// flattenTriggerString maps an optional API string: "" (or absent) is null
+// unless the prior value was "".
+func flattenTriggerString(v *string, prior types.String) types.String {
+	if v == nil || *v == "" {
+		if !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "" {
+			return types.StringValue("")
+		}
+		return types.StringNull()
+	}
+	return types.StringValue(*v)
+}
+
+// flattenQualifier maps the API's qualifier: "", absent and "LATEST" all
+// mean the latest code, and are kept as the user wrote them (null or
+// "LATEST").
+func flattenQualifier(v *string, prior types.String) types.String {
+	got := ""
+	if v != nil {
+		got = *v
+	}
+	if got == "" || got == "LATEST" {
+		if !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "LATEST" {
+			return prior
+		}
+		return types.StringNull()
+	}
+	return types.StringValue(got)
+}
+
+// ---------------------------------------------------------------------------
+// fc_triggers
+
+// triggersDataSourceModel is the state of fc_triggers.
+type triggersDataSourceModel struct {
+	FunctionName types.String       `tfsdk:"function_name"`
+	NamePrefix   types.String       `tfsdk:"name_prefix"`
+	Names        types.List         `tfsdk:"names"`
+	ServiceName  types.String       `tfsdk:"service_name"`
+	Triggers     []triggerItemModel `tfsdk:"triggers"`
+}
+
+// triggerItemModel is one trigger of fc_triggers.
+type triggerItemModel struct {
+	ConfigJSON       types.String `tfsdk:"config_json"`
+	CreatedTime      types.String `tfsdk:"created_time"`
+	Description      types.String `tfsdk:"description"`
+	InvocationRole   types.String `tfsdk:"invocation_role"`
+	LastModifiedTime types.String `tfsdk:"last_modified_time"`
+	Name             types.String `tfsdk:"name"`
+	Qualifier        types.String `tfsdk:"qualifier"`
+	SourceARN        types.String `tfsdk:"source_arn"`
+	TriggerID        types.String `tfsdk:"trigger_id"`
+	Type             types.String `tfsdk:"type"`
+	URLInternet      types.String `tfsdk:"url_internet"`
+	URLIntranet      types.String `tfsdk:"url_intranet"`
+}
+
+// flattenTriggerItem maps an API trigger onto an item of fc_triggers: empty
+// strings are null, the configuration is its raw JSON.
+func flattenTriggerItem(t *fc.Trigger) triggerItemModel {
+	item := triggerItemModel{
+		ConfigJSON:       types.StringNull(),
+		CreatedTime:      triggerNonEmpty(t.CreatedTime),
+		Description:      triggerNonEmpty(t.Description),
+		InvocationRole:   triggerNonEmpty(t.InvocationRole),
+		LastModifiedTime: triggerNonEmpty(t.LastModifiedTime),
+		Name:             triggerNonEmpty(t.TriggerName),
+		Qualifier:        flattenQualifier(t.Qualifier, types.StringNull()),
+		SourceARN:        triggerNonEmpty(t.SourceArn),
+		TriggerID:        triggerNonEmpty(t.TriggerID),
+		Type:             triggerNonEmpty(t.TriggerType),
+		URLInternet:      triggerNonEmpty(t.URLInternet),
+		URLIntranet:      triggerNonEmpty(t.URLIntranet),
+	}
+	if len(t.TriggerConfig) > 0 {
+		item.ConfigJSON = types.StringValue(string(triggerCompactJSON(t.TriggerConfig)))
+	}
+	return item
+}
+
+// ---------------------------------------------------------------------------
+// helpers
+
+// triggerPriorObject decodes a prior nested object into target when it is known
+// and not null; otherwise target keeps its zero value (all fields null).
+func triggerPriorObject(ctx context.Context, o types.Object, target any) {
+	if o.IsNull() || o.IsUnknown() {
+		return
+	}
+	// A prior of the wrong shape only loses the null-versus-empty hint.
+	_ = o.As(ctx, target, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})
+}
+
+// triggerStrings returns the known elements of a list or set of strings.
+func triggerStrings(ctx context.Context, v interface {
+	ElementsAs(context.Context, any, bool) diag.Diagnostics
+	IsNull() bool
+	IsUnknown() bool
+}, diags *diag.Diagnostics) []string {
+	out := []string{}
+	if v.IsNull() || v.IsUnknown() {
+		return out
+	}
+	diags.Append(v.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+func triggerBoolOr(v types.Bool, def bool) bool {
+	if v.IsNull() || v.IsUnknown() {
+		return def
+	}
+	return v.ValueBool()
+}
+
+func triggerStringOr(v types.String, def string) string {
+	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
+		return def
+	}
+	return v.ValueString()
+}
+
+func triggerKnownInt64(v types.Int64) *int64 {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	return fc.Ptr(v.ValueInt64())
+}
+
+func triggerNonEmpty(v *string) types.String {
+	if v == nil || *v == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(*v)
+}
+
+// triggerIsJSONObject reports whether raw holds exactly one JSON object.
+func triggerIsJSONObject(raw []byte) bool {
+	var obj map[string]json.RawMessage
+	return json.Unmarshal(raw, &obj) == nil && obj != nil
+}
+
+// triggerCompactJSON removes insignificant whitespace; invalid JSON is returned
+// unchanged.
+func triggerCompactJSON(raw []byte) []byte {
+	var b bytes.Buffer
+	if err := json.Compact(&b, raw); err != nil {
+		return raw
+	}
+	return b.Bytes()
+}
+
+// triggerShortJSON quotes raw for a message, cutting long values.
+func triggerShortJSON(raw []byte) string {
+	const limit = 120
+	if r := []rune(string(raw)); len(r) > limit {
+		return fmt.Sprintf("%q (truncated)", string(r[:limit]))
+	}
+	return fmt.Sprintf("%q", raw)
+}
