@@ -5,11 +5,15 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
 var _ provider.Provider = (*fcProvider)(nil)
@@ -24,6 +28,9 @@ func New(version, commit string) func() provider.Provider {
 type fcProvider struct {
 	version string
 	commit  string
+	// newClient builds the API client from the resolved configuration;
+	// nil means fc.New. Tests inject a recorder.
+	newClient func(fc.Config) (*fc.Client, error)
 }
 
 type providerModel struct {
@@ -60,11 +67,14 @@ func (p *fcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "Maximum retries of one API call on throttling, server errors, concurrent-update conflicts and connection resets. Defaults to 5.",
+				MarkdownDescription: "Maximum retries of one API call on throttling, server errors, concurrent-update conflicts and connection resets; `0` disables retries. Defaults to 5.",
 				Optional:            true,
+				Validators: []validator.Int64{
+					int64validator.AtLeast(0),
+				},
 			},
 			"profile": schema.StringAttribute{
-				MarkdownDescription: "Profile of the Alibaba Cloud CLI configuration file to take credentials, region and account from. Falls back to `ALIBABA_CLOUD_PROFILE`, then `ALICLOUD_PROFILE`.",
+				MarkdownDescription: "Profile of the Alibaba Cloud CLI configuration file (`aliyun configure`) to take the access key pair (with its security token), the region and, for CloudSSO profiles, the account ID from when they are not set as arguments or environment variables. Falls back to `ALIBABA_CLOUD_PROFILE`, then `ALICLOUD_PROFILE`, then the file's current profile.",
 				Optional:            true,
 			},
 			"region": schema.StringAttribute{
@@ -98,6 +108,9 @@ func (p *fcProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewServiceResource,
 		NewFunctionResource,
+		NewTriggerResource,
+		NewServiceVersionResource,
+		NewAliasResource,
 	}
 }
 
@@ -107,5 +120,8 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewServicesDataSource,
 		NewFunctionDataSource,
 		NewFunctionsDataSource,
+		NewTriggersDataSource,
+		NewServiceVersionsDataSource,
+		NewAliasDataSource,
 	}
 }
