@@ -88,6 +88,27 @@ if [[ -z "$address" ]]; then
 fi
 echo "Emulator PID $emulator_pid listening on $address"
 
+# admin METHOD PATH: one request to the emulator's admin API (no signature
+# needed there), printing the response body. Plain bash, no curl needed.
+admin() {
+	local hostport="${address#http://}"
+	exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}"
+	printf '%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$1" "$2" "$hostport" >&3
+	sed '1,/^\r$/d' <&3
+	exec 3<&-
+}
+
+# expect_counters WHEN JSON: the emulator's request counters must be exactly
+# JSON (a compact map with sorted keys).
+expect_counters() {
+	local got
+	got="$(admin GET /_emulator/counters | tr -d '[:space:]')"
+	echo "API requests $1: $got"
+	if [[ "$got" != "$2" ]]; then
+		echo "expected $2" >&2
+		exit 1
+	fi
+}
 
 # The provider block of the quickstart is empty: it is configured from the
 # environment. Credentials from the caller's environment must not leak in.
@@ -106,16 +127,23 @@ rm -rf "$work/quickstart/.terraform" "$work/quickstart"/terraform.tfstate*
 dir="$work/quickstart"
 
 step "terraform apply (examples/quickstart, in a temporary copy)"
+admin DELETE /_emulator/counters >/dev/null
 "$tf" -chdir="$dir" apply -auto-approve -compact-warnings
+# One request per resource created: the create answers carry the objects,
+# so the provider reads nothing back.
+expect_counters "during apply" '{"CreateFunction":1,"CreateService":1}'
 
 step "terraform output"
 "$tf" -chdir="$dir" output
 
 step "terraform plan (a second plan must show no changes)"
+admin DELETE /_emulator/counters >/dev/null
 set +e
 "$tf" -chdir="$dir" plan -detailed-exitcode -compact-warnings
 plan_rc=$?
 set -e
+# A refresh makes one GET per resource.
+expect_counters "during the refresh and plan" '{"GetFunction":1,"GetService":1}'
 case "$plan_rc" in
 0) echo "No changes: the applied configuration is stable." ;;
 2)
