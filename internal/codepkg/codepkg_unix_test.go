@@ -48,7 +48,7 @@ func TestZipDirModes(t *testing.T) {
 			t.Errorf("%s (source %v): mode %v, want %v", f.Name, perms[f.Name], got, want[f.Name])
 		}
 		if f.CreatorVersion>>8 != 3 {
-			t.Errorf("%s: creator OS %d, want 3 (Unix) so modes are honoured", f.Name, f.CreatorVersion>>8)
+			t.Errorf("%s: creator OS %d, want 3 (Unix) so modes are honored", f.Name, f.CreatorVersion>>8)
 		}
 	}
 }
@@ -159,11 +159,11 @@ func TestZipDirSymlinkErrors(t *testing.T) {
 
 func TestZipDirRootIsSymlink(t *testing.T) {
 	t.Parallel()
-	real := t.TempDir()
-	writeFile(t, real, "f.py", "x")
+	target := t.TempDir()
+	writeFile(t, target, "f.py", "x")
 	link := filepath.Join(t.TempDir(), "code")
-	symlink(t, real, link)
-	if got, want := Checksum(mustZipDir(t, link)), Checksum(mustZipDir(t, real)); got != want {
+	symlink(t, target, link)
+	if got, want := Checksum(mustZipDir(t, link)), Checksum(mustZipDir(t, target)); got != want {
 		t.Errorf("through the link %s, direct %s", got, want)
 	}
 }

@@ -224,7 +224,7 @@ func retryable(err error) bool {
 }
 
 // retryableNetworkError reports connection resets, refused connections,
-// connections closed early and timeouts, but not cancelled contexts.
+// connections closed early and timeouts, but not canceled contexts.
 func retryableNetworkError(err error) bool {
 	switch {
 	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
