@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
 func TestRunServesAndShutsDown(t *testing.T) {
@@ -54,6 +57,24 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusBadRequest && resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("unsigned API call: %d", resp.StatusCode)
+	}
+
+	// A request signed by the provider's own client is answered.
+	client, err := fc.New(fc.Config{
+		Endpoint:        url,
+		AccountID:       emulator.DefaultAccountID,
+		Region:          emulator.DefaultRegion,
+		AccessKeyID:     "from-env",
+		AccessKeySecret: emulator.DefaultAccessKeySecret,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, etag, err := client.CreateService(ctx, &fc.Service{ServiceName: fc.Ptr("signed")}); err != nil || etag == "" {
+		t.Fatalf("signed CreateService: etag %q, %v", etag, err)
+	}
+	if got, _, err := client.GetService(ctx, "signed", ""); err != nil || got.ServiceName == nil || *got.ServiceName != "signed" {
+		t.Fatalf("signed GetService: %+v, %v", got, err)
 	}
 
 	cancel()
