@@ -19,7 +19,7 @@ func (c *Client) CreateAlias(ctx context.Context, service string, in *Alias) (*A
 // GetAlias reads an alias.
 func (c *Client) GetAlias(ctx context.Context, service, name string) (*Alias, string, error) {
 	var out Alias
-	h, err := c.do(ctx, &request{operation: "GetAlias", method: http.MethodGet, path: escape("services", service, "aliases", name)}, &out)
+	h, err := c.do(ctx, &request{operation: "GetAlias", method: http.MethodGet, idempotent: true, path: escape("services", service, "aliases", name)}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -29,7 +29,7 @@ func (c *Client) GetAlias(ctx context.Context, service, name string) (*Alias, st
 // UpdateAlias changes an alias. A non-empty ifMatch makes it conditional.
 func (c *Client) UpdateAlias(ctx context.Context, service, name string, in *Alias, ifMatch string) (*Alias, string, error) {
 	var out Alias
-	h, err := c.do(ctx, &request{operation: "UpdateAlias", method: http.MethodPut, path: escape("services", service, "aliases", name), body: in, ifMatch: ifMatch}, &out)
+	h, err := c.do(ctx, &request{operation: "UpdateAlias", method: http.MethodPut, idempotent: true, path: escape("services", service, "aliases", name), body: in, ifMatch: ifMatch}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -38,7 +38,7 @@ func (c *Client) UpdateAlias(ctx context.Context, service, name string, in *Alia
 
 // DeleteAlias deletes an alias. A non-empty ifMatch makes it conditional.
 func (c *Client) DeleteAlias(ctx context.Context, service, name, ifMatch string) error {
-	_, err := c.do(ctx, &request{operation: "DeleteAlias", method: http.MethodDelete, path: escape("services", service, "aliases", name), ifMatch: ifMatch}, nil)
+	_, err := c.do(ctx, &request{operation: "DeleteAlias", method: http.MethodDelete, idempotent: true, path: escape("services", service, "aliases", name), ifMatch: ifMatch}, nil)
 	return err
 }
 
@@ -50,7 +50,7 @@ func (c *Client) ListAliases(ctx context.Context, service string, opts ListOptio
 			Aliases   []Alias `json:"aliases"`
 			NextToken string  `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListAliases", method: http.MethodGet, path: escape("services", service, "aliases"), query: q}, &page); err != nil {
+		if _, err := c.do(ctx, &request{operation: "ListAliases", method: http.MethodGet, idempotent: true, path: escape("services", service, "aliases"), query: q}, &page); err != nil {
 			return "", err
 		}
 		all = append(all, page.Aliases...)

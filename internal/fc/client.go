@@ -27,12 +27,18 @@ type Config struct {
 	// Endpoint overrides the base URL (scheme://host[:port][/prefix]); a
 	// value without a scheme gets https://. When empty the client uses
 	// https://<AccountID>.<Region>.fc.aliyuncs.com.
-	Endpoint        string
-	AccountID       string
-	Region          string
+	Endpoint  string
+	AccountID string
+	Region    string
+	// AccessKeyID, AccessKeySecret and SecurityToken are static
+	// credentials, used when Credentials is nil.
 	AccessKeyID     string
 	AccessKeySecret string
 	SecurityToken   string
+	// Credentials, when set, is asked for the credentials of every attempt
+	// (temporary credentials that expire during a long run) and takes
+	// precedence over the static fields.
+	Credentials CredentialsProvider
 	// MaxRetries bounds the retries of one call (0 = no retry; negative =
 	// the default of 5).
 	MaxRetries int
@@ -54,16 +60,21 @@ type Client struct {
 	http    *http.Client
 	now     func() time.Time
 	retry   retryPolicy
+	creds   CredentialsProvider
+	// secrets are masked in logs.
+	secrets secretSet
 }
 
 // New validates cfg and returns a client for it.
 func New(cfg Config) (*Client, error) {
 	var errs []error
-	if strings.TrimSpace(cfg.AccessKeyID) == "" {
-		errs = append(errs, errors.New("access key ID is required"))
-	}
-	if strings.TrimSpace(cfg.AccessKeySecret) == "" {
-		errs = append(errs, errors.New("access key secret is required"))
+	if cfg.Credentials == nil {
+		if strings.TrimSpace(cfg.AccessKeyID) == "" {
+			errs = append(errs, errors.New("access key ID is required"))
+		}
+		if strings.TrimSpace(cfg.AccessKeySecret) == "" {
+			errs = append(errs, errors.New("access key secret is required"))
+		}
 	}
 	base, err := baseURL(cfg)
 	if err != nil {
@@ -84,6 +95,11 @@ func New(cfg Config) (*Client, error) {
 		http:    cfg.HTTPClient,
 		now:     cfg.Now,
 		retry:   defaultRetryPolicy(cfg.MaxRetries),
+		creds:   cfg.Credentials,
+	}
+	if c.creds == nil {
+		c.creds = staticCredentials{AccessKeyID: cfg.AccessKeyID, AccessKeySecret: cfg.AccessKeySecret, SecurityToken: cfg.SecurityToken}
+		c.secrets.add(cfg.AccessKeySecret, cfg.SecurityToken)
 	}
 	if c.http == nil {
 		c.http = defaultHTTPClient()

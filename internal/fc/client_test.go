@@ -17,6 +17,9 @@ func TestNew_Validation(t *testing.T) {
 		{name: "valid endpoint without account", change: func(c *Config) { c.AccountID, c.Region, c.Endpoint = "", "", "127.0.0.1:9000" }},
 		{name: "missing access key ID", change: func(c *Config) { c.AccessKeyID = " " }, wantErr: []string{"access key ID is required"}},
 		{name: "missing secret", change: func(c *Config) { c.AccessKeySecret = "" }, wantErr: []string{"access key secret is required"}},
+		{name: "credentials provider instead of keys", change: func(c *Config) {
+			c.AccessKeyID, c.AccessKeySecret, c.Credentials = "", "", staticCredentials{AccessKeyID: "id", AccessKeySecret: "secret"}
+		}},
 		{name: "missing both keys", change: func(c *Config) { c.AccessKeyID, c.AccessKeySecret = "", "" }, wantErr: []string{"access key ID is required", "access key secret is required"}},
 		{name: "no endpoint and no account", change: func(c *Config) { c.AccountID = "" }, wantErr: []string{"account ID"}},
 		{name: "no endpoint and no region", change: func(c *Config) { c.Region = "" }, wantErr: []string{"region"}},

@@ -22,7 +22,7 @@ func (c *Client) CreateFunction(ctx context.Context, service string, in *Functio
 // GetFunction reads a function, optionally at a version or alias.
 func (c *Client) GetFunction(ctx context.Context, service, qualifier, name string) (*Function, string, error) {
 	var out Function
-	h, err := c.do(ctx, &request{operation: "GetFunction", method: http.MethodGet, path: escape("services", qualified(service, qualifier), "functions", name)}, &out)
+	h, err := c.do(ctx, &request{operation: "GetFunction", method: http.MethodGet, idempotent: true, path: escape("services", qualified(service, qualifier), "functions", name)}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -33,7 +33,7 @@ func (c *Client) GetFunction(ctx context.Context, service, qualifier, name strin
 // set). A non-empty ifMatch makes the update conditional.
 func (c *Client) UpdateFunction(ctx context.Context, service, name string, in *Function, checksum, ifMatch string) (*Function, string, error) {
 	var out Function
-	req := &request{operation: "UpdateFunction", method: http.MethodPut, path: escape("services", service, "functions", name), body: in, ifMatch: ifMatch, codeInBody: in != nil && in.Code != nil}
+	req := &request{operation: "UpdateFunction", method: http.MethodPut, idempotent: true, path: escape("services", service, "functions", name), body: in, ifMatch: ifMatch, codeInBody: in != nil && in.Code != nil}
 	setChecksum(req, checksum)
 	h, err := c.do(ctx, req, &out)
 	if err != nil {
@@ -44,7 +44,7 @@ func (c *Client) UpdateFunction(ctx context.Context, service, name string, in *F
 
 // DeleteFunction deletes a function. A non-empty ifMatch makes it conditional.
 func (c *Client) DeleteFunction(ctx context.Context, service, name, ifMatch string) error {
-	_, err := c.do(ctx, &request{operation: "DeleteFunction", method: http.MethodDelete, path: escape("services", service, "functions", name), ifMatch: ifMatch}, nil)
+	_, err := c.do(ctx, &request{operation: "DeleteFunction", method: http.MethodDelete, idempotent: true, path: escape("services", service, "functions", name), ifMatch: ifMatch}, nil)
 	return err
 }
 
@@ -57,7 +57,7 @@ func (c *Client) ListFunctions(ctx context.Context, service, qualifier string, o
 			Functions []Function `json:"functions"`
 			NextToken string     `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListFunctions", method: http.MethodGet, path: escape("services", qualified(service, qualifier), "functions"), query: q}, &page); err != nil {
+		if _, err := c.do(ctx, &request{operation: "ListFunctions", method: http.MethodGet, idempotent: true, path: escape("services", qualified(service, qualifier), "functions"), query: q}, &page); err != nil {
 			return "", err
 		}
 		all = append(all, page.Functions...)
@@ -70,7 +70,7 @@ func (c *Client) ListFunctions(ctx context.Context, service, qualifier string, o
 // function's code.
 func (c *Client) GetFunctionCode(ctx context.Context, service, qualifier, name string) (*FunctionCode, error) {
 	var out FunctionCode
-	if _, err := c.do(ctx, &request{operation: "GetFunctionCode", method: http.MethodGet, path: escape("services", qualified(service, qualifier), "functions", name, "code")}, &out); err != nil {
+	if _, err := c.do(ctx, &request{operation: "GetFunctionCode", method: http.MethodGet, idempotent: true, path: escape("services", qualified(service, qualifier), "functions", name, "code")}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

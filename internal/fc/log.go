@@ -62,10 +62,10 @@ func (c *Client) logAttempt(ctx context.Context, req *request, hr *http.Request,
 		"attempt":    attempt,
 	}
 	if hr.URL.RawQuery != "" {
-		fields["query"] = hr.URL.RawQuery
+		fields["query"] = c.secrets.redact(hr.URL.RawQuery)
 	}
 	if err != nil {
-		fields["error"] = err.Error()
+		fields["error"] = c.secrets.redact(err.Error())
 	}
 	c.cfg.Logger.Debug(ctx, "FC API call", fields)
 }
@@ -80,8 +80,8 @@ func (c *Client) traceRequest(ctx context.Context, req *request, hr *http.Reques
 		"attempt":   attempt,
 		"method":    hr.Method,
 		"path":      hr.URL.EscapedPath(),
-		"headers":   loggableHeaders(hr.Header),
-		"body":      loggableBody(body, req.codeInBody),
+		"headers":   loggableHeaders(hr.Header, c.secrets.redact),
+		"body":      loggableBody(body, req.codeInBody, c.secrets.redact),
 	})
 }
 
@@ -95,27 +95,29 @@ func (c *Client) traceResponse(ctx context.Context, req *request, resp *http.Res
 		"attempt":    attempt,
 		"status":     resp.StatusCode,
 		"request_id": resp.Header.Get(requestIDHeader),
-		"headers":    loggableHeaders(resp.Header),
-		"body":       loggableBody(body, false),
+		"headers":    loggableHeaders(resp.Header, c.secrets.redact),
+		"body":       loggableBody(body, false, c.secrets.redact),
 	})
 }
 
-// loggableHeaders renders headers with secrets masked.
-func loggableHeaders(h http.Header) map[string]string {
+// loggableHeaders renders headers with the values of sensitive headers
+// masked and secret literals replaced by redactSecrets.
+func loggableHeaders(h http.Header, redactSecrets func(string) string) map[string]string {
 	out := make(map[string]string, len(h))
 	for name, values := range h {
 		if sensitiveHeaders[http.CanonicalHeaderKey(name)] {
 			out[name] = redacted
 			continue
 		}
-		out[name] = strings.Join(values, ", ")
+		out[name] = redactSecrets(strings.Join(values, ", "))
 	}
 	return out
 }
 
 // loggableBody renders a body for Trace: never a code archive, sensitive
-// JSON fields masked, at most maxLoggedBody bytes.
-func loggableBody(body []byte, codeInBody bool) string {
+// JSON fields masked, secret literals replaced by redactSecrets (before
+// truncating, so that no part of one is left), at most maxLoggedBody bytes.
+func loggableBody(body []byte, codeInBody bool, redactSecrets func(string) string) string {
 	switch {
 	case codeInBody:
 		return codeOmitted
@@ -131,7 +133,7 @@ func loggableBody(body []byte, codeInBody bool) string {
 		if containsSensitiveName(body) {
 			return fmt.Sprintf("<%d-byte non-JSON body omitted>", len(body))
 		}
-		return truncate(strings.ToValidUTF8(string(body), "?"), maxLoggedBody)
+		return truncate(redactSecrets(strings.ToValidUTF8(string(body), "?")), maxLoggedBody)
 	}
 	redact(v)
 	var b strings.Builder
@@ -140,7 +142,7 @@ func loggableBody(body []byte, codeInBody bool) string {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Sprintf("<%d-byte body omitted>", len(body))
 	}
-	return truncate(strings.TrimSuffix(b.String(), "\n"), maxLoggedBody)
+	return truncate(redactSecrets(strings.TrimSuffix(b.String(), "\n")), maxLoggedBody)
 }
 
 // redact masks sensitive fields of a decoded JSON value in place.

@@ -196,7 +196,7 @@ func TestLoggableBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := loggableBody([]byte(tt.body), tt.codeInBody)
+			got := loggableBody([]byte(tt.body), tt.codeInBody, noSecrets)
 			if tt.wantPrefix {
 				if !strings.HasPrefix(got, tt.want) || !strings.Contains(got, "truncated") || len(got) > maxLoggedBody+64 {
 					t.Errorf("loggableBody = %.60q... (%d bytes), want the first %d bytes and a truncation note", got, len(got), maxLoggedBody)
@@ -225,9 +225,57 @@ func TestLoggableHeaders(t *testing.T) {
 		"X-Fc-Account-Id":     "123",
 		"Accept":              "a, b",
 	}
-	got := loggableHeaders(h)
+	got := loggableHeaders(h, noSecrets)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("loggableHeaders = %v, want %v", got, want)
+	}
+}
+
+// noSecrets is a redaction that knows no secret.
+func noSecrets(s string) string { return s }
+
+// Secret literals are replaced wherever they appear in a body or a header
+// value, before truncating, so that no part of a secret survives the cut.
+func TestLoggable_RedactsSecretLiterals(t *testing.T) {
+	var secrets secretSet
+	const secret, token = "s3cr3t-VALUE-0123456789", "STS.token-s3cr3t-VALUE-0123456789-tail"
+	secrets.add(secret, token, "")
+	secrets.add(secret) // known: not added twice
+
+	if got := secrets.redact("a " + token + " b " + secret + " c"); got != "a "+redacted+" b "+redacted+" c" {
+		t.Errorf("redact = %q: the longer secret must be masked whole", got)
+	}
+
+	// The secret straddles the 4 KiB cut of a non-JSON body.
+	body := strings.Repeat("x", maxLoggedBody-5) + secret + strings.Repeat("y", 100)
+	got := loggableBody([]byte(body), false, secrets.redact)
+	for i := 4; i <= len(secret); i++ {
+		if strings.Contains(got, secret[:i]) {
+			t.Fatalf("a %d-byte prefix of the secret survived: ...%q", i, got[len(got)-80:])
+		}
+	}
+	// In a JSON body under a name that is not sensitive.
+	got = loggableBody([]byte(`{"description":"uses `+secret+`"}`), false, secrets.redact)
+	if want := `{"description":"uses ` + redacted + `"}`; got != want {
+		t.Errorf("loggableBody = %q, want %q", got, want)
+	}
+	headers := loggableHeaders(http.Header{"X-Echo": {"t=" + token}}, secrets.redact)
+	if headers["X-Echo"] != "t="+redacted {
+		t.Errorf("X-Echo = %q, want the token masked", headers["X-Echo"])
+	}
+}
+
+func TestSecretSet_Bounded(t *testing.T) {
+	var secrets secretSet
+	for i := range maxRememberedSecrets + 10 {
+		secrets.add(fmt.Sprintf("secret-%03d", i))
+	}
+	if len(secrets.list) != maxRememberedSecrets || len(secrets.byLen) != maxRememberedSecrets {
+		t.Fatalf("remembered %d (%d by length), want %d", len(secrets.list), len(secrets.byLen), maxRememberedSecrets)
+	}
+	newest := fmt.Sprintf("secret-%03d", maxRememberedSecrets+9)
+	if got := secrets.redact(newest + " secret-000"); got != redacted+" secret-000" {
+		t.Errorf("redact = %q, want the newest masked and the evicted oldest kept", got)
 	}
 }
 

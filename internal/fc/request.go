@@ -14,6 +14,12 @@ type request struct {
 	// operation names the call in logs and errors, e.g. "UpdateFunction".
 	operation string
 	method    string
+	// idempotent is true when sending the request twice has the effect of
+	// sending it once (GET, PUT, DELETE). The transport retries such a
+	// request after any transient failure; a request that is not (POST
+	// creating an object or publishing a version) only when the server
+	// certainly did not process it. The zero value is the safe one.
+	idempotent bool
 	// path is the escaped path below the API version, e.g. "/services/s1".
 	path   string
 	query  url.Values

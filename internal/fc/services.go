@@ -20,7 +20,7 @@ func (c *Client) CreateService(ctx context.Context, in *Service) (*Service, stri
 // GetService reads a service, optionally at a version or alias.
 func (c *Client) GetService(ctx context.Context, name, qualifier string) (*Service, string, error) {
 	var out Service
-	h, err := c.do(ctx, &request{operation: "GetService", method: http.MethodGet, path: escape("services", qualified(name, qualifier))}, &out)
+	h, err := c.do(ctx, &request{operation: "GetService", method: http.MethodGet, idempotent: true, path: escape("services", qualified(name, qualifier))}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -31,7 +31,7 @@ func (c *Client) GetService(ctx context.Context, name, qualifier string) (*Servi
 // update conditional on the service's current ETag.
 func (c *Client) UpdateService(ctx context.Context, name string, in *Service, ifMatch string) (*Service, string, error) {
 	var out Service
-	h, err := c.do(ctx, &request{operation: "UpdateService", method: http.MethodPut, path: escape("services", name), body: in, ifMatch: ifMatch}, &out)
+	h, err := c.do(ctx, &request{operation: "UpdateService", method: http.MethodPut, idempotent: true, path: escape("services", name), body: in, ifMatch: ifMatch}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -40,7 +40,7 @@ func (c *Client) UpdateService(ctx context.Context, name string, in *Service, if
 
 // DeleteService deletes a service. A non-empty ifMatch makes it conditional.
 func (c *Client) DeleteService(ctx context.Context, name, ifMatch string) error {
-	_, err := c.do(ctx, &request{operation: "DeleteService", method: http.MethodDelete, path: escape("services", name), ifMatch: ifMatch}, nil)
+	_, err := c.do(ctx, &request{operation: "DeleteService", method: http.MethodDelete, idempotent: true, path: escape("services", name), ifMatch: ifMatch}, nil)
 	return err
 }
 
@@ -52,7 +52,7 @@ func (c *Client) ListServices(ctx context.Context, opts ListOptions) ([]Service,
 			Services  []Service `json:"services"`
 			NextToken string    `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListServices", method: http.MethodGet, path: "/services", query: q}, &page); err != nil {
+		if _, err := c.do(ctx, &request{operation: "ListServices", method: http.MethodGet, idempotent: true, path: "/services", query: q}, &page); err != nil {
 			return "", err
 		}
 		all = append(all, page.Services...)

@@ -101,10 +101,10 @@ func contentMD5(body []byte) string {
 	return base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// authorize signs r (whose headers are final) and sets its
+// authorize signs r (whose headers are final) with creds and sets its
 // Authorization header to "FC <AccessKeyId>:<signature>".
-func (c *Client) authorize(r *http.Request, query url.Values, httpTrigger bool) {
+func authorize(r *http.Request, query url.Values, httpTrigger bool, creds Credentials) {
 	resource := CanonicalResource(r.URL.EscapedPath(), query, httpTrigger)
-	signature := Sign(c.cfg.AccessKeySecret, StringToSign(r.Method, r.Header, resource))
-	r.Header.Set("Authorization", "FC "+c.cfg.AccessKeyID+":"+signature)
+	signature := Sign(creds.AccessKeySecret, StringToSign(r.Method, r.Header, resource))
+	r.Header.Set("Authorization", "FC "+creds.AccessKeyID+":"+signature)
 }

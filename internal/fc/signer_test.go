@@ -220,8 +220,7 @@ func TestVerifySignature_DetectsWrongSecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Header.Set("Date", vectorDate)
-	c := &Client{cfg: Config{AccessKeyID: testKeyID, AccessKeySecret: testSecret}}
-	c.authorize(r, nil, false)
+	authorize(r, nil, false, Credentials{AccessKeyID: testKeyID, AccessKeySecret: testSecret})
 	if err := verifySignature(r, testSecret); err != nil {
 		t.Errorf("right secret: %v", err)
 	}

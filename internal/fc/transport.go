@@ -9,9 +9,11 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -96,7 +98,8 @@ type response struct {
 
 // exchange sends req until it gets a 2xx answer, a non-retryable error,
 // runs out of retries or would wait past the context's deadline. Every
-// attempt is signed afresh (new Date) and sends the same body.
+// attempt is signed afresh (new Date, current credentials) and sends the
+// same body.
 func (c *Client) exchange(ctx context.Context, req *request, u *url.URL, body []byte) (*response, error) {
 	for attempt := 1; ; attempt++ {
 		res, err := c.attempt(ctx, req, u, body, attempt)
@@ -116,7 +119,10 @@ func (c *Client) exchange(ctx context.Context, req *request, u *url.URL, body []
 			}
 			return nil, fmt.Errorf("%w (%w)", err, ctxErr)
 		}
-		if !retryable(err) {
+		if !retryable(req, err) {
+			if !req.idempotent && attempt <= c.retry.maxRetries && retryable(&request{idempotent: true}, err) {
+				return nil, fmt.Errorf("%w (not retried: %s is not idempotent and the server may have processed it)", err, req.operation)
+			}
 			return nil, err
 		}
 		if attempt > c.retry.maxRetries {
@@ -135,23 +141,35 @@ func (c *Client) exchange(ctx context.Context, req *request, u *url.URL, body []
 	}
 }
 
-// attempt sends req once and reads the whole answer.
+// attempt sends req once and reads the whole answer. An error returned
+// before the request was written is an *unsentError.
 func (c *Client) attempt(ctx context.Context, req *request, u *url.URL, body []byte, n int) (*response, error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	hr, err := http.NewRequestWithContext(ctx, req.method, u.String(), rd)
+	var progress sendProgress
+	hr, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, progress.trace()), req.method, u.String(), rd)
 	if err != nil {
+		return nil, &unsentError{err}
+	}
+	start := time.Now()
+	creds, err := c.credentials(ctx)
+	if err != nil {
+		err = &unsentError{fmt.Errorf("getting credentials: %w", err)}
+		c.logAttempt(ctx, req, hr, n, 0, "", time.Since(start), err)
 		return nil, err
 	}
-	c.setHeaders(hr, req, body)
-	c.authorize(hr, req.query, strings.HasPrefix(req.path, httpTriggerPrefix))
+	c.setHeaders(hr, req, body, creds.SecurityToken)
+	authorize(hr, req.query, strings.HasPrefix(req.path, httpTriggerPrefix), creds)
 	c.traceRequest(ctx, req, hr, body, n)
 
-	start := time.Now()
+	start = time.Now()
 	resp, err := c.http.Do(hr)
 	if err != nil {
+		if progress.unsent(err) {
+			err = &unsentError{err}
+		}
 		c.logAttempt(ctx, req, hr, n, 0, "", time.Since(start), err)
 		return nil, err
 	}
@@ -165,9 +183,53 @@ func (c *Client) attempt(ctx context.Context, req *request, u *url.URL, body []b
 	return &response{status: resp.StatusCode, header: resp.Header, body: data}, nil
 }
 
+// unsentError is an attempt that failed before the request was written:
+// the server cannot have processed it, so that even a non-idempotent
+// request may be repeated.
+type unsentError struct{ err error }
+
+func (e *unsentError) Error() string { return e.err.Error() }
+func (e *unsentError) Unwrap() error { return e.err }
+
+// sendProgress follows one attempt through net/http's client trace.
+//
+// net/http reports a request written (WroteRequest without error) once it
+// is in the connection's write buffer, before the final flush; a failure
+// of that flush therefore counts as written. The error is on the safe
+// side: a create is not repeated when it might have been received.
+type sendProgress struct {
+	// traced: the transport reports its progress (it called GetConn).
+	traced atomic.Bool
+	// wrote: the whole request was handed to a connection.
+	wrote atomic.Bool
+}
+
+func (p *sendProgress) trace() *httptrace.ClientTrace {
+	return &httptrace.ClientTrace{
+		GetConn: func(string) { p.traced.Store(true) },
+		WroteRequest: func(info httptrace.WroteRequestInfo) {
+			if info.Err == nil {
+				p.wrote.Store(true)
+			}
+		},
+	}
+}
+
+// unsent reports whether the failed attempt certainly did not reach the
+// server as a whole request: connecting failed, or a transport that
+// reports its progress never finished writing it. A transport that
+// reports nothing (a custom RoundTripper) counts as having sent it.
+func (p *sendProgress) unsent(err error) bool {
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return true
+	}
+	return p.traced.Load() && !p.wrote.Load()
+}
+
 // setHeaders sets the headers every request carries; the signature is
 // added by authorize.
-func (c *Client) setHeaders(hr *http.Request, req *request, body []byte) {
+func (c *Client) setHeaders(hr *http.Request, req *request, body []byte, securityToken string) {
 	for name, values := range req.header {
 		hr.Header[http.CanonicalHeaderKey(name)] = append([]string(nil), values...)
 	}
@@ -181,8 +243,8 @@ func (c *Client) setHeaders(hr *http.Request, req *request, body []byte) {
 	if c.cfg.AccountID != "" {
 		hr.Header.Set("X-Fc-Account-Id", c.cfg.AccountID)
 	}
-	if c.cfg.SecurityToken != "" {
-		hr.Header.Set("X-Fc-Security-Token", c.cfg.SecurityToken)
+	if securityToken != "" {
+		hr.Header.Set("X-Fc-Security-Token", securityToken)
 	}
 	if req.ifMatch != "" {
 		hr.Header.Set("If-Match", req.ifMatch)
@@ -208,19 +270,34 @@ func readBody(resp *http.Response) ([]byte, error) {
 	return data, err
 }
 
-// retryable reports whether a failed attempt may be repeated.
-func retryable(err error) bool {
+// retryable reports whether a failed attempt of req may be repeated.
+//
+// An idempotent request is repeated after throttling, a concurrent update,
+// a 500, 502, 503 or 504 and transient network errors. A request that is
+// not idempotent only when the server certainly did not process it: it
+// was throttled (429, or 503 ResourceThrottled/ResourceExhausted), refused
+// as a concurrent update, or not written whole (a failed dial, a write
+// error before net/http reported the request written, a credentials
+// error); see sendProgress.
+func retryable(req *request, err error) bool {
 	if e, ok := asAPIError(err); ok {
 		switch e.StatusCode {
-		case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
-			http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		case http.StatusTooManyRequests:
 			return true
 		case http.StatusConflict:
 			return e.Code == CodeConcurrentUpdate
+		case http.StatusServiceUnavailable:
+			return req.idempotent || e.Code == CodeResourceThrottled || e.Code == CodeResourceExhausted
+		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+			return req.idempotent
 		}
 		return false
 	}
-	return retryableNetworkError(err)
+	if !retryableNetworkError(err) {
+		return false
+	}
+	var unsent *unsentError
+	return req.idempotent || errors.As(err, &unsent)
 }
 
 // retryableNetworkError reports connection resets, refused connections,

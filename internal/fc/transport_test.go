@@ -134,22 +134,35 @@ func TestRetry_ContextCancelledWhileWaiting(t *testing.T) {
 	}
 }
 
+// A connection reset after the whole request was written is retried for an
+// idempotent request (PUT) only: a create may have succeeded.
 func TestRetry_ConnectionReset(t *testing.T) {
+	update := func(c *Client) (*Function, error) {
+		fn, _, err := c.UpdateFunction(context.Background(), "s1", "f1", &Function{Handler: Ptr("index.handler")}, "", "")
+		return fn, err
+	}
+	create := func(c *Client) (*Function, error) {
+		fn, _, err := c.CreateFunction(context.Background(), "s1", &Function{FunctionName: Ptr("f1"), Handler: Ptr("index.handler")}, "")
+		return fn, err
+	}
 	tests := []struct {
 		name         string
+		call         func(*Client) (*Function, error)
 		answers      []answer
 		wantAttempts int
-		wantErr      bool
+		wantErr      string // "" = success
 	}{
-		{name: "reset then success", answers: []answer{{hijack: true}, {status: 200, body: `{"functionName":"f1"}`}}, wantAttempts: 2},
-		{name: "reset every time", answers: []answer{{hijack: true}}, wantAttempts: 3, wantErr: true},
+		{name: "PUT: reset then success", call: update, answers: []answer{{hijack: true}, {status: 200, body: `{"functionName":"f1"}`}}, wantAttempts: 2},
+		{name: "PUT: reset every time", call: update, answers: []answer{{hijack: true}}, wantAttempts: 3, wantErr: "gave up after 3 attempts"},
+		{name: "POST: reset is not retried", call: create, answers: []answer{{hijack: true}, {status: 200, body: `{"functionName":"f1"}`}}, wantAttempts: 1, wantErr: "not retried: CreateFunction is not idempotent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			// The recorder reads the whole request before it hijacks the
+			// connection and resets it: the server got the request.
 			rec := newRecorder(t, tt.answers...)
 			c := newTestClient(t, rec, func(cfg *Config) { cfg.MaxRetries = 2 })
-			in := &Function{FunctionName: Ptr("f1"), Handler: Ptr("index.handler")}
-			fn, _, err := c.CreateFunction(context.Background(), "s1", in, "")
+			fn, err := tt.call(c)
 			reqs := rec.requests()
 			if len(reqs) != tt.wantAttempts {
 				t.Errorf("attempts = %d, want %d", len(reqs), tt.wantAttempts)
@@ -159,20 +172,20 @@ func TestRetry_ConnectionReset(t *testing.T) {
 					t.Errorf("attempt %d body = %s, want %s", i+2, r.Body, reqs[0].Body)
 				}
 			}
-			if !tt.wantErr {
+			if tt.wantErr == "" {
 				if err != nil || fn == nil || *fn.FunctionName != "f1" {
-					t.Fatalf("CreateFunction = %v, %v", fn, err)
+					t.Fatalf("call = %v, %v", fn, err)
 				}
 				return
 			}
 			if err == nil {
-				t.Fatal("CreateFunction succeeded, want an error")
+				t.Fatal("call succeeded, want an error")
 			}
 			if _, isAPI := asAPIError(err); isAPI {
 				t.Errorf("err = %v, want a transport error", err)
 			}
-			if !strings.Contains(err.Error(), "CreateFunction") || !strings.Contains(err.Error(), "gave up after 3 attempts") {
-				t.Errorf("err = %q, want the operation and the attempt count", err)
+			if !strings.Contains(err.Error(), "Function failed") || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("err = %q, want the operation and %q", err, tt.wantErr)
 			}
 		})
 	}

@@ -19,7 +19,7 @@ func (c *Client) CreateTrigger(ctx context.Context, service, function string, in
 // GetTrigger reads a trigger.
 func (c *Client) GetTrigger(ctx context.Context, service, function, name string) (*Trigger, string, error) {
 	var out Trigger
-	h, err := c.do(ctx, &request{operation: "GetTrigger", method: http.MethodGet, path: escape("services", service, "functions", function, "triggers", name)}, &out)
+	h, err := c.do(ctx, &request{operation: "GetTrigger", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", function, "triggers", name)}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -30,7 +30,7 @@ func (c *Client) GetTrigger(ctx context.Context, service, function, name string)
 // or configuration. A non-empty ifMatch makes it conditional.
 func (c *Client) UpdateTrigger(ctx context.Context, service, function, name string, in *Trigger, ifMatch string) (*Trigger, string, error) {
 	var out Trigger
-	h, err := c.do(ctx, &request{operation: "UpdateTrigger", method: http.MethodPut, path: escape("services", service, "functions", function, "triggers", name), body: in, ifMatch: ifMatch}, &out)
+	h, err := c.do(ctx, &request{operation: "UpdateTrigger", method: http.MethodPut, idempotent: true, path: escape("services", service, "functions", function, "triggers", name), body: in, ifMatch: ifMatch}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -39,7 +39,7 @@ func (c *Client) UpdateTrigger(ctx context.Context, service, function, name stri
 
 // DeleteTrigger deletes a trigger. A non-empty ifMatch makes it conditional.
 func (c *Client) DeleteTrigger(ctx context.Context, service, function, name, ifMatch string) error {
-	_, err := c.do(ctx, &request{operation: "DeleteTrigger", method: http.MethodDelete, path: escape("services", service, "functions", function, "triggers", name), ifMatch: ifMatch}, nil)
+	_, err := c.do(ctx, &request{operation: "DeleteTrigger", method: http.MethodDelete, idempotent: true, path: escape("services", service, "functions", function, "triggers", name), ifMatch: ifMatch}, nil)
 	return err
 }
 
@@ -51,7 +51,7 @@ func (c *Client) ListTriggers(ctx context.Context, service, function string, opt
 			Triggers  []Trigger `json:"triggers"`
 			NextToken string    `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListTriggers", method: http.MethodGet, path: escape("services", service, "functions", function, "triggers"), query: q}, &page); err != nil {
+		if _, err := c.do(ctx, &request{operation: "ListTriggers", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", function, "triggers"), query: q}, &page); err != nil {
 			return "", err
 		}
 		all = append(all, page.Triggers...)

@@ -23,7 +23,7 @@ func (c *Client) PublishServiceVersion(ctx context.Context, service, description
 
 // DeleteServiceVersion deletes a version.
 func (c *Client) DeleteServiceVersion(ctx context.Context, service, versionID string) error {
-	_, err := c.do(ctx, &request{operation: "DeleteServiceVersion", method: http.MethodDelete, path: escape("services", service, "versions", versionID)}, nil)
+	_, err := c.do(ctx, &request{operation: "DeleteServiceVersion", method: http.MethodDelete, idempotent: true, path: escape("services", service, "versions", versionID)}, nil)
 	return err
 }
 
@@ -52,7 +52,7 @@ func (c *Client) ListServiceVersions(ctx context.Context, service string, opts V
 			Versions  []Version `json:"versions"`
 			NextToken string    `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListServiceVersions", method: http.MethodGet, path: escape("services", service, "versions"), query: q}, &page); err != nil {
+		if _, err := c.do(ctx, &request{operation: "ListServiceVersions", method: http.MethodGet, idempotent: true, path: escape("services", service, "versions"), query: q}, &page); err != nil {
 			return nil, err
 		}
 		all = append(all, page.Versions...)
@@ -71,7 +71,7 @@ func (c *Client) GetServiceVersion(ctx context.Context, service, versionID strin
 		Versions []Version `json:"versions"`
 	}
 	q := url.Values{"startKey": {versionID}, "limit": {"1"}, "direction": {"FORWARD"}}
-	if _, err := c.do(ctx, &request{operation: "ListServiceVersions", method: http.MethodGet, path: escape("services", service, "versions"), query: q}, &page); err != nil {
+	if _, err := c.do(ctx, &request{operation: "ListServiceVersions", method: http.MethodGet, idempotent: true, path: escape("services", service, "versions"), query: q}, &page); err != nil {
 		return nil, err
 	}
 	for _, v := range page.Versions {

@@ -147,8 +147,9 @@ func (p *fcProvider) resolveConfig(ctx context.Context, m providerModel) (fc.Con
 	credsMissing := accessKey.value == "" && secretKey.value == ""
 	placeMissing := endpoint.value == "" && (region.value == "" || account.value == "")
 	explicitProfile := profileName.value != "" || profileFile.value != ""
+	var profileCredentials fc.CredentialsProvider
 	if explicitProfile || credsMissing || placeMissing {
-		prof, err := loadCLIProfile(profileFile.value, profileName.value, credsMissing, explicitProfile)
+		prof, err := loadCLIProfile(ctx, profileFile.value, profileName.value, credsMissing, explicitProfile)
 		switch {
 		case err != nil && explicitProfile:
 			diags.AddAttributeError(path.Root("profile"), "Error reading the Alibaba Cloud CLI profile",
@@ -160,11 +161,14 @@ func (p *fcProvider) resolveConfig(ctx context.Context, m providerModel) (fc.Con
 				fmt.Sprintf("Credentials or region are not set as arguments or environment variables, and the default CLI configuration file could not be used: %s", err))
 		case prof != nil:
 			src := "profile " + prof.name + " of " + prof.file
-			if credsMissing && prof.accessKeyID != "" {
-				accessKey = resolved{prof.accessKeyID, src}
-				secretKey = resolved{prof.accessKeySecret, src}
+			if credsMissing && prof.credentials != nil {
+				// The profile's credentials are asked for on every
+				// request; these first ones only validate them.
+				accessKey = resolved{prof.initial.AccessKeyID, src}
+				secretKey = resolved{prof.initial.AccessKeySecret, src}
 				// A security token belongs to its key pair.
-				token = resolved{prof.securityToken, src}
+				token = resolved{prof.initial.SecurityToken, src}
+				profileCredentials = prof.credentials
 			}
 			if region.value == "" && prof.regionID != "" {
 				region = resolved{prof.regionID, src}
@@ -212,38 +216,46 @@ func (p *fcProvider) resolveConfig(ctx context.Context, m providerModel) (fc.Con
 	}
 
 	tflog.Debug(ctx, "Configuring the FC client", map[string]any{
-		"endpoint":            endpoint.value,
-		"region":              region.value,
-		"region_source":       region.source,
-		"account_id":          account.value,
-		"account_id_source":   account.source,
-		"credentials_source":  accessKey.source,
-		"security_token_used": token.value != "",
-		"max_retries":         maxRetries,
+		"endpoint":                endpoint.value,
+		"region":                  region.value,
+		"region_source":           region.source,
+		"account_id":              account.value,
+		"account_id_source":       account.source,
+		"credentials_source":      accessKey.source,
+		"credentials_refreshable": profileCredentials != nil,
+		"security_token_used":     token.value != "",
+		"max_retries":             maxRetries,
 	})
 
-	return fc.Config{
-		Endpoint:        endpoint.value,
-		AccountID:       account.value,
-		Region:          region.value,
-		AccessKeyID:     accessKey.value,
-		AccessKeySecret: secretKey.value,
-		SecurityToken:   token.value,
-		MaxRetries:      maxRetries,
-		UserAgent:       "terraform-provider-fc/" + p.version,
-		Logger:          newHTTPLogger(secretKey.value, token.value),
-	}, diags
+	cfg := fc.Config{
+		Endpoint:   endpoint.value,
+		AccountID:  account.value,
+		Region:     region.value,
+		MaxRetries: maxRetries,
+		UserAgent:  "terraform-provider-fc/" + p.version,
+		// The client itself masks the secrets of later credentials.
+		Logger: newHTTPLogger(secretKey.value, token.value),
+	}
+	if profileCredentials != nil {
+		cfg.Credentials = profileCredentials
+	} else {
+		cfg.AccessKeyID = accessKey.value
+		cfg.AccessKeySecret = secretKey.value
+		cfg.SecurityToken = token.value
+	}
+	return cfg, diags
 }
 
 // cliProfile is what the provider takes from one profile of the Alibaba
 // Cloud CLI configuration file.
 type cliProfile struct {
-	file, name      string
-	accessKeyID     string
-	accessKeySecret string
-	securityToken   string
-	regionID        string
-	accountID       string
+	file, name string
+	// credentials is set when credentials were asked for; initial is what
+	// it returned first.
+	credentials *profileCredentials
+	initial     fc.Credentials
+	regionID    string
+	accountID   string
 }
 
 // loadCLIProfile reads profile name (empty = the file's current profile)
@@ -251,13 +263,16 @@ type cliProfile struct {
 //
 // Credentials come from credentials-go's CLI-profile provider, which knows
 // every profile mode (AK, StsToken, RamRoleArn, EcsRamRole, OIDC, CloudSSO,
-// ...). That provider exposes no region or account, so those two are read
-// from the same file here: region_id, and cloud_sso_account_id for CloudSSO
-// profiles (the CLI file has no account ID otherwise).
+// ...) and refreshes temporary credentials before they expire. The client
+// asks it for every request; loadCLIProfile asks once so that a profile
+// that cannot give credentials is reported now. That provider exposes no
+// region or account, so those two are read from the same file here:
+// region_id, and cloud_sso_account_id for CloudSSO profiles (the CLI file
+// has no account ID otherwise).
 //
 // When the file was not named (explicit false) and does not exist, or the
 // CLI profile is disabled, it returns nil and no error.
-func loadCLIProfile(file, name string, wantCredentials, explicit bool) (*cliProfile, error) {
+func loadCLIProfile(ctx context.Context, file, name string, wantCredentials, explicit bool) (*cliProfile, error) {
 	if file == "" {
 		if !explicit && strings.EqualFold(os.Getenv(envCLIProfileDisabled), "true") {
 			return nil, nil
@@ -322,14 +337,52 @@ func loadCLIProfile(file, name string, wantCredentials, explicit bool) (*cliProf
 	if err != nil {
 		return nil, fmt.Errorf("profile %q of %s: %w", name, file, err)
 	}
-	creds, err := cp.GetCredentials()
-	if err != nil {
-		return nil, fmt.Errorf("getting credentials from profile %q of %s: %w", name, file, err)
+	prof.credentials = newProfileCredentials(cp, fmt.Sprintf("profile %q of %s", name, file))
+	if prof.initial, err = prof.credentials.Credentials(ctx); err != nil {
+		return nil, fmt.Errorf("getting credentials: %w", err)
 	}
-	prof.accessKeyID = creds.AccessKeyId
-	prof.accessKeySecret = creds.AccessKeySecret
-	prof.securityToken = creds.SecurityToken
 	return prof, nil
+}
+
+var _ fc.CredentialsProvider = (*profileCredentials)(nil)
+
+// profileCredentials adapts a credentials-go provider to
+// fc.CredentialsProvider. credentials-go caches temporary credentials and
+// fetches new ones shortly before they expire, but its providers are not
+// safe for concurrent use: calls are serialized here.
+type profileCredentials struct {
+	provider providers.CredentialsProvider
+	// source names the profile in errors.
+	source string
+	// sem holds one token: the right to call provider.
+	sem chan struct{}
+}
+
+func newProfileCredentials(p providers.CredentialsProvider, source string) *profileCredentials {
+	return &profileCredentials{provider: p, source: source, sem: make(chan struct{}, 1)}
+}
+
+// Credentials returns the provider's current credentials. While another
+// call refreshes them it waits, unless ctx ends first. Errors name the
+// profile; the client adds "getting credentials".
+func (a *profileCredentials) Credentials(ctx context.Context) (fc.Credentials, error) {
+	if err := ctx.Err(); err != nil {
+		return fc.Credentials{}, err
+	}
+	select {
+	case a.sem <- struct{}{}:
+	case <-ctx.Done():
+		return fc.Credentials{}, ctx.Err()
+	}
+	defer func() { <-a.sem }()
+	c, err := a.provider.GetCredentials()
+	if err != nil {
+		return fc.Credentials{}, fmt.Errorf("%s: %w", a.source, err)
+	}
+	if c == nil || c.AccessKeyId == "" || c.AccessKeySecret == "" {
+		return fc.Credentials{}, fmt.Errorf("%s: no access key ID or secret returned", a.source)
+	}
+	return fc.Credentials{AccessKeyID: c.AccessKeyId, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}, nil
 }
 
 // expandHome replaces a leading "~/" with the home directory.

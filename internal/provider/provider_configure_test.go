@@ -2,10 +2,18 @@ package provider
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/aliyun/credentials-go/credentials/providers"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -417,12 +425,15 @@ func TestConfigure_profile(t *testing.T) {
 		}
 		return m
 	}
+	// Credentials from a profile come from a provider, not as a snapshot.
 	defaultProfile := fc.Config{
-		AccessKeyID: "ak-profile", AccessKeySecret: "sk-profile", Region: "cn-qingdao", AccountID: "7777",
+		Credentials: fixedCredentials{AccessKeyID: "ak-profile", AccessKeySecret: "sk-profile"},
+		Region:      "cn-qingdao", AccountID: "7777",
 		MaxRetries: -1, UserAgent: "terraform-provider-fc/1.2.3",
 	}
 	stsProfile := fc.Config{
-		AccessKeyID: "ak-sts", AccessKeySecret: "sk-sts", SecurityToken: "token-sts", Region: "cn-zhangjiakou", AccountID: "7777",
+		Credentials: fixedCredentials{AccessKeyID: "ak-sts", AccessKeySecret: "sk-sts", SecurityToken: "token-sts"},
+		Region:      "cn-zhangjiakou", AccountID: "7777",
 		MaxRetries: -1, UserAgent: "terraform-provider-fc/1.2.3",
 	}
 
@@ -511,9 +522,11 @@ func TestConfigure_profile(t *testing.T) {
 			"shared_credentials_file": str(file),
 			"region":                  str("cn-arg"),
 		})))
-		if cfg.Region != "cn-arg" || cfg.AccessKeyID != "ak-profile" {
-			t.Errorf("Region, AccessKeyID = %q, %q, want cn-arg, ak-profile", cfg.Region, cfg.AccessKeyID)
-		}
+		assertConfig(t, cfg, fc.Config{
+			Credentials: fixedCredentials{AccessKeyID: "ak-profile", AccessKeySecret: "sk-profile"},
+			Region:      "cn-arg", AccountID: "7777",
+			MaxRetries: -1, UserAgent: "terraform-provider-fc/1.2.3",
+		})
 	})
 	t.Run("unknown profile", func(t *testing.T) {
 		isolateEnv(t)
@@ -568,17 +581,261 @@ func TestConfigure_loggerMasksConfiguredSecrets(t *testing.T) {
 }
 
 // assertConfig compares the fields of fc.Config that Configure resolves;
-// the logger is checked by the logging tests.
+// the logger is checked by the logging tests. Credentials from a provider
+// are compared by what the provider returns now, and must not come with
+// static keys.
 func assertConfig(t *testing.T, got, want fc.Config) {
 	t.Helper()
 	type resolvedFields struct {
 		Endpoint, AccountID, Region, AccessKeyID, AccessKeySecret, SecurityToken, UserAgent string
 		MaxRetries                                                                          int
+		Refreshable                                                                         bool
 	}
 	project := func(c fc.Config) resolvedFields {
-		return resolvedFields{c.Endpoint, c.AccountID, c.Region, c.AccessKeyID, c.AccessKeySecret, c.SecurityToken, c.UserAgent, c.MaxRetries}
+		r := resolvedFields{c.Endpoint, c.AccountID, c.Region, c.AccessKeyID, c.AccessKeySecret, c.SecurityToken, c.UserAgent, c.MaxRetries, false}
+		if c.Credentials == nil {
+			return r
+		}
+		if r.AccessKeyID != "" || r.AccessKeySecret != "" || r.SecurityToken != "" {
+			t.Errorf("static credentials %q set next to a credentials provider", r.AccessKeyID)
+		}
+		creds, err := c.Credentials.Credentials(context.Background())
+		if err != nil {
+			t.Fatalf("credentials provider: %v", err)
+		}
+		r.AccessKeyID, r.AccessKeySecret, r.SecurityToken, r.Refreshable = creds.AccessKeyID, creds.AccessKeySecret, creds.SecurityToken, true
+		return r
 	}
 	if g, w := project(got), project(want); g != w {
 		t.Errorf("fc.Config mismatch\n got: %+v\nwant: %+v", g, w)
 	}
+}
+
+// fixedCredentials is a credentials provider that always returns itself;
+// tests use it to say which credentials a provider must return.
+type fixedCredentials fc.Credentials
+
+func (f fixedCredentials) Credentials(context.Context) (fc.Credentials, error) {
+	return fc.Credentials(f), nil
+}
+
+// A profile whose credentials rotate (an External credential process that
+// answers new temporary credentials on every run): Configure hands the
+// client a provider, and every request is signed with the credentials of
+// its moment, none of whose secrets reach the logs.
+func TestConfigure_profileCredentialsAreRefreshed(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the credential process is a POSIX shell script")
+	}
+	isolateEnv(t)
+	t.Setenv("TF_LOG_PROVIDER_FC_HTTP", "")
+	dir := t.TempDir()
+	script := filepath.Join(dir, "credentials.sh")
+	counter := filepath.Join(dir, "count")
+	const scriptText = `#!/bin/sh
+n=$(cat "$1" 2>/dev/null || echo 0)
+n=$((n+1))
+echo "$n" > "$1"
+printf '{"mode":"StsToken","access_key_id":"ak-ext-%d","access_key_secret":"sk-ext-%d-secret","sts_token":"token-ext-%d"}' "$n" "$n" "$n"
+`
+	if err := os.WriteFile(script, []byte(scriptText), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "config.json")
+	conf := `{"current": "ext", "profiles": [{"name": "ext", "mode": "External", "region_id": "cn-hangzhou",
+  "process_command": "/bin/sh ` + script + ` ` + counter + `"}]}`
+	if err := os.WriteFile(file, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	var mu sync.Mutex
+	var keys []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, sig, _ := strings.Cut(strings.TrimPrefix(r.Header.Get("Authorization"), "FC "), ":")
+		n := strings.TrimPrefix(id, "ak-ext-")
+		secret := "sk-ext-" + n + "-secret"
+		resource := fc.CanonicalResource(r.URL.EscapedPath(), r.URL.Query(), false)
+		if want := fc.Sign(secret, fc.StringToSign(r.Method, r.Header, resource)); sig != want {
+			t.Errorf("request signed by %q: signature %q, want %q", id, sig, want)
+		}
+		if got, want := r.Header.Get("X-Fc-Security-Token"), "token-ext-"+n; got != want {
+			t.Errorf("request signed by %q: security token %q, want %q", id, got, want)
+		}
+		mu.Lock()
+		keys = append(keys, id)
+		mu.Unlock()
+		// A careless server echoing the credentials.
+		fmt.Fprintf(w, `{"serviceName":"s1","description":"%s %s"}`, secret, "token-ext-"+n)
+	}))
+	defer srv.Close()
+
+	res := configure(t, map[string]tftypes.Value{
+		"shared_credentials_file": str(file),
+		"endpoint":                str(srv.URL),
+	})
+	cfg := requireOK(t, res)
+	if cfg.Credentials == nil {
+		t.Fatal("Configure passed a snapshot of the profile's credentials, want a credentials provider")
+	}
+	if cfg.AccessKeyID != "" || cfg.AccessKeySecret != "" || cfg.SecurityToken != "" {
+		t.Errorf("static credentials %q set next to the provider", cfg.AccessKeyID)
+	}
+	client := res.resp.ResourceData.(*fc.Client)
+	out := captureLogs(t, func(ctx context.Context) {
+		for range 2 {
+			if _, _, err := client.GetService(ctx, "s1", ""); err != nil {
+				t.Fatalf("GetService: %v", err)
+			}
+		}
+	})
+	// Configure ran the process once (ak-ext-1) to validate the profile.
+	if got, want := strings.Join(keys, ","), "ak-ext-2,ak-ext-3"; got != want {
+		t.Errorf("requests signed by %s, want %s", got, want)
+	}
+	if !strings.Contains(out, "FC API response") {
+		t.Fatalf("no HTTP trace was logged:\n%s", out)
+	}
+	assertNoSecrets(t, out, "sk-ext-1-secret", "sk-ext-2-secret", "sk-ext-3-secret", "token-ext-1", "token-ext-2", "token-ext-3")
+}
+
+// A profile that cannot give credentials is reported at Configure, on the
+// profile attribute, naming the profile.
+func TestConfigure_profileCredentialsError(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the credential process is a POSIX shell script")
+	}
+	isolateEnv(t)
+	dir := t.TempDir()
+	script := filepath.Join(dir, "fail.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho 'not logged in' >&2\nexit 3\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "config.json")
+	conf := `{"current": "ext", "profiles": [{"name": "ext", "mode": "External", "region_id": "cn-hangzhou", "process_command": "/bin/sh ` + script + `"}]}`
+	if err := os.WriteFile(file, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := configure(t, map[string]tftypes.Value{
+		"shared_credentials_file": str(file),
+		"endpoint":                str("http://127.0.0.1:9"),
+	})
+	d := errorAt(t, res.resp.Diagnostics, "profile")
+	for _, want := range []string{`getting credentials: profile "ext" of ` + file, "not logged in"} {
+		if !strings.Contains(d.Detail(), want) {
+			t.Errorf("detail does not contain %q:\n%s", want, d.Detail())
+		}
+	}
+	if res.cfg != nil {
+		t.Error("Configure built a client without credentials")
+	}
+}
+
+// fakeCredentialsProvider is a credentials-go provider that hands out a new
+// key pair per call and records how many calls overlap.
+type fakeCredentialsProvider struct {
+	mu              sync.Mutex
+	n               int
+	err             error
+	empty           bool
+	inFlight, worst int
+	release         chan struct{} // when set, each call waits for it
+}
+
+func (f *fakeCredentialsProvider) GetCredentials() (*providers.Credentials, error) {
+	f.mu.Lock()
+	f.inFlight++
+	f.worst = max(f.worst, f.inFlight)
+	f.n++
+	n, release := f.n, f.release
+	f.mu.Unlock()
+	if release != nil {
+		<-release
+	}
+	f.mu.Lock()
+	f.inFlight--
+	f.mu.Unlock()
+	switch {
+	case f.err != nil:
+		return nil, f.err
+	case f.empty:
+		return &providers.Credentials{AccessKeyId: "ak"}, nil
+	}
+	return &providers.Credentials{
+		AccessKeyId:     fmt.Sprintf("ak-%d", n),
+		AccessKeySecret: fmt.Sprintf("sk-%d", n),
+		SecurityToken:   fmt.Sprintf("token-%d", n),
+		ProviderName:    "fake",
+	}, nil
+}
+
+func (f *fakeCredentialsProvider) GetProviderName() string { return "fake" }
+
+func TestConfigure_profileCredentialsAdapter(t *testing.T) {
+	ctx := context.Background()
+	t.Run("returns the provider's current credentials", func(t *testing.T) {
+		a := newProfileCredentials(&fakeCredentialsProvider{}, `profile "p" of f`)
+		for i := 1; i <= 2; i++ {
+			got, err := a.Credentials(ctx)
+			want := fc.Credentials{AccessKeyID: fmt.Sprintf("ak-%d", i), AccessKeySecret: fmt.Sprintf("sk-%d", i), SecurityToken: fmt.Sprintf("token-%d", i)}
+			if err != nil || got != want {
+				t.Errorf("call %d = %+v, %v; want %+v", i, got, err, want)
+			}
+		}
+	})
+	t.Run("error names the profile and wraps the cause", func(t *testing.T) {
+		cause := errors.New("AssumeRole: AccessDenied")
+		_, err := newProfileCredentials(&fakeCredentialsProvider{err: cause}, `profile "p" of f`).Credentials(ctx)
+		if !errors.Is(err, cause) || err.Error() != `profile "p" of f: AssumeRole: AccessDenied` {
+			t.Errorf("err = %v, want the profile named and the cause wrapped", err)
+		}
+	})
+	t.Run("incomplete credentials", func(t *testing.T) {
+		_, err := newProfileCredentials(&fakeCredentialsProvider{empty: true}, `profile "p" of f`).Credentials(ctx)
+		if err == nil || !strings.Contains(err.Error(), "no access key ID or secret") {
+			t.Errorf("err = %v, want incomplete credentials reported", err)
+		}
+	})
+	t.Run("calls are serialized", func(t *testing.T) {
+		fake := &fakeCredentialsProvider{}
+		a := newProfileCredentials(fake, "p")
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				for range 10 {
+					if _, err := a.Credentials(ctx); err != nil {
+						t.Error(err)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		if fake.n != 80 || fake.worst != 1 {
+			t.Errorf("calls = %d with up to %d at once, want 80 and 1", fake.n, fake.worst)
+		}
+	})
+	t.Run("a waiting call gives up when its context ends", func(t *testing.T) {
+		fake := &fakeCredentialsProvider{release: make(chan struct{})}
+		a := newProfileCredentials(fake, "p")
+		done := make(chan error, 1)
+		go func() { _, err := a.Credentials(ctx); done <- err }()
+		// Wait until the first call is inside the provider.
+		for {
+			fake.mu.Lock()
+			busy := fake.inFlight == 1
+			fake.mu.Unlock()
+			if busy {
+				break
+			}
+			runtime.Gosched()
+		}
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := a.Credentials(cctx); !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+		close(fake.release)
+		if err := <-done; err != nil {
+			t.Errorf("first call: %v", err)
+		}
+	})
 }

@@ -432,8 +432,11 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 	// The answer is the created function: no GetFunction afterwards.
 	f, etag, err := r.client.CreateFunction(ctx, service, in, checksum)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating FC function", "function",
-			fmt.Sprintf("Creating function %q in service %q failed", name, service), err)
+		what := fmt.Sprintf("Creating function %q in service %q failed", name, service)
+		if fc.IsConflict(err) {
+			what += " (a function of that name already exists in the service: import it with `terraform import`, or choose another name)"
+		}
+		addAPIError(&resp.Diagnostics, "Error creating FC function", "function", what, err)
 		return
 	}
 	state, diags := functionStateFromAPI(ctx, f, &plan)
