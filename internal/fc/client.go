@@ -197,6 +197,13 @@ func (c *Client) do(ctx context.Context, req *request, out any) (http.Header, er
 			return nil, fmt.Errorf("FC API %s: encoding request: %w", req.operation, err)
 		}
 	}
+	if req.method == http.MethodPut && req.ifMatch != "" {
+		// A conditional update that FC applied but answered with a 5xx or
+		// a reset would, repeated, fail its own If-Match with 412 and read
+		// as a change made elsewhere: repeat it only when it certainly was
+		// not processed, as a create.
+		req.idempotent = false
+	}
 	res, err := c.exchange(ctx, req, u, body)
 	if err != nil {
 		return nil, err

@@ -363,3 +363,55 @@ func TestRetryable(t *testing.T) {
 		})
 	}
 }
+
+// A conditional update is repeated after a 500 only without If-Match: with
+// one, FC may have applied it, and the repeat would fail its own
+// precondition (412) and read as a change made outside Terraform.
+func TestRetry_ConditionalUpdateIsNotRepeatedAfter500(t *testing.T) {
+	calls := []struct {
+		name string
+		call func(context.Context, *Client, string) error
+	}{
+		{"UpdateService", func(ctx context.Context, c *Client, ifMatch string) error {
+			_, _, err := c.UpdateService(ctx, "s1", &Service{Description: Ptr("d")}, ifMatch)
+			return err
+		}},
+		{"UpdateFunction", func(ctx context.Context, c *Client, ifMatch string) error {
+			_, _, err := c.UpdateFunction(ctx, "s1", "f1", &Function{Handler: Ptr("h")}, "", ifMatch)
+			return err
+		}},
+		{"UpdateTrigger", func(ctx context.Context, c *Client, ifMatch string) error {
+			_, _, err := c.UpdateTrigger(ctx, "s1", "f1", "t1", &Trigger{Description: Ptr("d")}, ifMatch)
+			return err
+		}},
+		{"UpdateAlias", func(ctx context.Context, c *Client, ifMatch string) error {
+			_, _, err := c.UpdateAlias(ctx, "s1", "a1", &Alias{Description: Ptr("d")}, ifMatch)
+			return err
+		}},
+	}
+	for _, tc := range calls {
+		for _, ifMatch := range []string{"", "etag-1"} {
+			t.Run(fmt.Sprintf("%s/ifMatch=%q", tc.name, ifMatch), func(t *testing.T) {
+				rec := newRecorder(t, status(500, "InternalServerError"), answer{status: 200, body: okBody})
+				c := newTestClient(t, rec)
+				err := tc.call(context.Background(), c, ifMatch)
+				attempts := len(rec.requests())
+				if ifMatch == "" {
+					if attempts != 2 || err != nil {
+						t.Errorf("attempts = %d, err = %v; want 2 attempts and success", attempts, err)
+					}
+					return
+				}
+				if attempts != 1 || err == nil || !strings.Contains(err.Error(), "not retried") {
+					t.Errorf("attempts = %d, err = %v; want 1 attempt and a 'not retried' error", attempts, err)
+				}
+			})
+		}
+	}
+	// Throttling still repeats a conditional update: FC did not apply it.
+	rec := newRecorder(t, status(429, "TooManyRequests"), answer{status: 200, body: okBody})
+	c := newTestClient(t, rec)
+	if _, _, err := c.UpdateService(context.Background(), "s1", &Service{Description: Ptr("d")}, "etag-1"); err != nil || len(rec.requests()) != 2 {
+		t.Errorf("throttled conditional update: attempts = %d, err = %v; want 2 and success", len(rec.requests()), err)
+	}
+}

@@ -18,7 +18,8 @@ type request struct {
 	// sending it once (GET, PUT, DELETE). The transport retries such a
 	// request after any transient failure; a request that is not (POST
 	// creating an object or publishing a version) only when the server
-	// certainly did not process it. The zero value is the safe one.
+	// certainly did not process it. The zero value is the safe one. do also
+	// treats a conditional update (PUT with If-Match) as not idempotent.
 	idempotent bool
 	// path is the escaped path below the API version, e.g. "/services/s1".
 	path   string

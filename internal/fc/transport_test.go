@@ -193,7 +193,7 @@ func TestRetry_ConnectionReset(t *testing.T) {
 
 // Every attempt sends the same body, a fresh Date and a valid signature.
 func TestRetry_ResignsEachAttempt(t *testing.T) {
-	rec := newRecorder(t, status(503, ""), status(429, ""), answer{status: 200, body: "{}"})
+	rec := newRecorder(t, status(503, CodeResourceThrottled), status(429, ""), answer{status: 200, body: "{}"})
 	var mu sync.Mutex
 	now := testDate
 	c := newTestClient(t, rec, func(cfg *Config) {

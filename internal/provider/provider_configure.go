@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/aliyun/credentials-go/credentials/providers"
@@ -330,14 +331,18 @@ func loadCLIProfile(ctx context.Context, file, name string, wantCredentials, exp
 		return prof, nil
 	}
 
+	// credentials-go may quote the whole file in its errors: mask its
+	// secrets before an error reaches a diagnostic or a log (redactedError).
+	secrets := cliFileSecrets(raw)
 	cp, err := providers.NewCLIProfileCredentialsProviderBuilder().
 		WithProfileFile(file).
 		WithProfileName(name).
 		Build()
 	if err != nil {
-		return nil, fmt.Errorf("profile %q of %s: %w", name, file, err)
+		return nil, fmt.Errorf("profile %q of %s: %w", name, file, redactedError{err, secrets})
 	}
 	prof.credentials = newProfileCredentials(cp, fmt.Sprintf("profile %q of %s", name, file))
+	prof.credentials.secrets = secrets
 	if prof.initial, err = prof.credentials.Credentials(ctx); err != nil {
 		return nil, fmt.Errorf("getting credentials: %w", err)
 	}
@@ -356,6 +361,8 @@ type profileCredentials struct {
 	source string
 	// sem holds one token: the right to call provider.
 	sem chan struct{}
+	// secrets are masked in the provider's errors.
+	secrets []string
 }
 
 func newProfileCredentials(p providers.CredentialsProvider, source string) *profileCredentials {
@@ -377,7 +384,7 @@ func (a *profileCredentials) Credentials(ctx context.Context) (fc.Credentials, e
 	defer func() { <-a.sem }()
 	c, err := a.provider.GetCredentials()
 	if err != nil {
-		return fc.Credentials{}, fmt.Errorf("%s: %w", a.source, err)
+		return fc.Credentials{}, fmt.Errorf("%s: %w", a.source, redactedError{err, a.secrets})
 	}
 	if c == nil || c.AccessKeyId == "" || c.AccessKeySecret == "" {
 		return fc.Credentials{}, fmt.Errorf("%s: no access key ID or secret returned", a.source)
@@ -404,3 +411,53 @@ func orList(names []string) string {
 	}
 	return names[0] + " (or " + strings.Join(names[1:], ", ") + ")"
 }
+
+// cliFileSecrets returns the string values of the CLI configuration file
+// whose keys name secrets (secrets, tokens, passwords, private keys and
+// access keys), longest first, for redactSecrets.
+func cliFileSecrets(raw []byte) []string {
+	var doc any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return nil
+	}
+	var out []string
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch t := v.(type) {
+		case map[string]any:
+			for k, child := range t {
+				walk(k, child)
+			}
+		case []any:
+			for _, child := range t {
+				walk(key, child)
+			}
+		case string:
+			k := strings.ToLower(key)
+			if t != "" && (strings.Contains(k, "secret") || strings.Contains(k, "token") ||
+				strings.Contains(k, "password") || strings.Contains(k, "private") || strings.Contains(k, "access_key")) {
+				out = append(out, t)
+			}
+		}
+	}
+	walk("", doc)
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// redactedError is an error whose text has the given secrets masked; it
+// still unwraps to the original error.
+type redactedError struct {
+	err     error
+	secrets []string
+}
+
+func (e redactedError) Error() string {
+	msg := e.err.Error()
+	for _, s := range e.secrets {
+		msg = strings.ReplaceAll(msg, s, "***")
+	}
+	return msg
+}
+
+func (e redactedError) Unwrap() error { return e.err }

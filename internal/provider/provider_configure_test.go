@@ -839,3 +839,33 @@ func TestConfigure_profileCredentialsAdapter(t *testing.T) {
 		}
 	})
 }
+
+// credentials-go quotes the whole CLI configuration file in some errors
+// (here: a field of the wrong JSON type it cannot decode); no secret of any
+// profile may reach the diagnostic.
+func TestConfigure_profileErrorMasksFileSecrets(t *testing.T) {
+	isolateEnv(t)
+	file := filepath.Join(t.TempDir(), "config.json")
+	conf := `{"current": "default", "profiles": [
+  {"name": "default", "mode": "AK", "access_key_id": "ak-visible-id", "access_key_secret": "sk-must-not-leak", "region_id": "cn-hangzhou", "expired_seconds": "3600"},
+  {"name": "other", "mode": "StsToken", "access_key_id": "ak-other", "access_key_secret": "sk-other-must-not-leak", "sts_token": "token-must-not-leak"}
+]}`
+	if err := os.WriteFile(file, []byte(conf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := configure(t, map[string]tftypes.Value{
+		"shared_credentials_file": str(file),
+		"endpoint":                str("http://127.0.0.1:9"),
+	})
+	if !res.resp.Diagnostics.HasError() {
+		t.Fatal("Configure accepted a CLI configuration file credentials-go cannot read")
+	}
+	for _, d := range res.resp.Diagnostics {
+		text := d.Summary() + "\n" + d.Detail()
+		for _, secret := range []string{"sk-must-not-leak", "sk-other-must-not-leak", "token-must-not-leak"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("diagnostic leaks %q:\n%s", secret, text)
+			}
+		}
+	}
+}
