@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -16,8 +15,8 @@ import (
 func TestAccFunctionDataSource_basic(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
-	_, checksum := fnZipOf(t, src)
+	src := testdataDir(t, "hello")
+	_, checksum := zipOf(t, src)
 	config := env.Config(testAccFunctionConfig(service, name, src, `
   description = "read me"
   memory_size = 256
@@ -39,19 +38,15 @@ data "fc_function" "latest" {
   qualifier    = "LATEST"
 }
 `)
-	same := func(attr string) statecheck.StateCheck {
-		return statecheck.CompareValuePairs(functionAddr, tfjsonpath.New(attr), "data.fc_function.test", tfjsonpath.New(attr), compare.ValuesSame())
-	}
+	same := sameAttribute(functionAddr, "data.fc_function.test")
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					same("function_id"),
 					same("runtime"),
@@ -81,16 +76,16 @@ func TestAccFunctionDataSource_notFound(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccFunctionServiceConfig(service) + `
+				Config: env.Config(testAccServiceConfig(service) + `
 data "fc_function" "test" {
   service_name = fc_service.test.name
   name         = "missing"
 }
 `),
-				ExpectError: fnExpectError(`Error reading FC function`, `Reading function "missing" of service "`+service+`" failed: the service, qualifier or function does not exist`, `FunctionNotFound`),
+				ExpectError: expectError(`Error reading FC function`, `Reading function "missing" of service "`+service+`" failed: the service, qualifier or function does not exist`, `FunctionNotFound`),
 			},
 			{
 				Config: env.Config(`
@@ -99,7 +94,7 @@ data "fc_function" "test" {
   name         = "missing"
 }
 `),
-				ExpectError: fnExpectError(`Error reading FC function`, `does not exist`, `ServiceNotFound`),
+				ExpectError: expectError(`Error reading FC function`, `does not exist`, `ServiceNotFound`),
 			},
 		},
 	})

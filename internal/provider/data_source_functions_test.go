@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -17,9 +16,9 @@ import (
 func TestAccFunctionsDataSource_basic(t *testing.T) {
 	env := acctest.New(t)
 	service, base := acctest.RandomName("tf-svc"), acctest.RandomName("fn")
-	src := fnTestdataDir(t, "hello")
-	_, checksum := fnZipOf(t, src)
-	config := env.Config(testAccFunctionServiceConfig(service) + fmt.Sprintf(`
+	src := testdataDir(t, "hello")
+	_, checksum := zipOf(t, src)
+	config := env.Config(testAccServiceConfig(service) + fmt.Sprintf(`
 resource "fc_function" "test" {
   count        = 3
   service_name = fc_service.test.name
@@ -52,13 +51,11 @@ data "fc_functions" "none" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.fc_functions.all", tfjsonpath.New("names"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact(base + "-a1"), knownvalue.StringExact(base + "-a2"), knownvalue.StringExact(base + "-b1"),

@@ -22,7 +22,7 @@ func TestAccServicesDataSource_namePrefix(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(fmt.Sprintf(`
@@ -71,7 +71,7 @@ func TestAccServicesDataSource_noMatch(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(fmt.Sprintf(`

@@ -17,7 +17,7 @@ import (
 func TestAccTriggersDataSource_basic(t *testing.T) {
 	env := acctest.New(t)
 	service, function := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn")
-	config := env.Config(testAccTriggerFunctionConfig(service, function) + fmt.Sprintf(`
+	config := env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
 resource "fc_trigger" "a1" {
   service_name  = fc_service.test.name
   function_name = fc_function.test.name
@@ -64,11 +64,11 @@ data "fc_triggers" "all" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.fc_triggers.a", tfjsonpath.New("names"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact("tfacc-a1"), knownvalue.StringExact("tfacc-a2"),
@@ -81,9 +81,9 @@ data "fc_triggers" "all" {
 						"source_arn":         knownvalue.Null(),
 						"invocation_role":    knownvalue.Null(),
 						"config_json":        knownvalue.StringExact(`{"cronExpression":"@every 5m","enable":true,"payload":"p"}`),
-						"trigger_id":         knownvalue.StringRegexp(triggerNonEmptyRE),
-						"created_time":       knownvalue.StringRegexp(triggerTimestampRE),
-						"last_modified_time": knownvalue.StringRegexp(triggerTimestampRE),
+						"trigger_id":         knownvalue.StringRegexp(nonEmptyRE),
+						"created_time":       knownvalue.StringRegexp(timestampRE),
+						"last_modified_time": knownvalue.StringRegexp(timestampRE),
 						"url_internet":       knownvalue.Null(),
 						"url_intranet":       knownvalue.Null(),
 					})),
@@ -103,14 +103,14 @@ data "fc_triggers" "all" {
 			},
 			{
 				// A prefix that matches nothing gives empty lists, not null.
-				Config: env.Config(testAccTriggerFunctionConfig(service, function) + `
+				Config: env.Config(testAccFunctionZipConfig(t, service, function, "") + `
 data "fc_triggers" "none" {
   service_name  = fc_service.test.name
   function_name = fc_function.test.name
   name_prefix   = "nothing"
 }
 `),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.fc_triggers.none", tfjsonpath.New("names"), knownvalue.ListSizeExact(0)),
 					statecheck.ExpectKnownValue("data.fc_triggers.none", tfjsonpath.New("triggers"), knownvalue.ListSizeExact(0)),
@@ -123,7 +123,7 @@ data "fc_triggers" "missing" {
   function_name = "missing"
 }
 `, service+"-none")),
-				ExpectError: triggerExpectError(`Error listing FC triggers`, `the service or function does not exist`, `HTTP 404`),
+				ExpectError: expectError(`Error listing FC triggers`, `the service or function does not exist`, `HTTP 404`),
 			},
 		},
 	})

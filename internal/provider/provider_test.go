@@ -51,12 +51,8 @@ func TestProviderSchema_valid(t *testing.T) {
 func TestProviderSchema_modelParity(t *testing.T) {
 	s := providerSchema(t)
 	ctx := context.Background()
-	objType := s.Type().TerraformType(ctx).(tftypes.Object)
-	vals := make(map[string]tftypes.Value, len(objType.AttributeTypes))
-	for name, typ := range objType.AttributeTypes {
-		vals[name] = tftypes.NewValue(typ, nil)
-	}
-	cfg := tfsdk.Config{Schema: s, Raw: tftypes.NewValue(objType, vals)}
+	objType := terraformObjectType(s)
+	cfg := tfsdk.Config{Schema: s, Raw: tftypes.NewValue(objType, nullAttributes(objType))}
 	var m providerModel
 	if diags := cfg.Get(ctx, &m); diags.HasError() {
 		t.Fatalf("providerModel does not match the schema: %v", diags)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"math/big"
 	"reflect"
 	"strings"
@@ -20,7 +19,7 @@ import (
 )
 
 func TestAliasResourceSchema_modelParity(t *testing.T) {
-	s := versionAliasResourceSchema(t, NewAliasResource())
+	s := resourceSchema(t, NewAliasResource())
 	assertDescribed(t, "fc_alias", s.Attributes)
 	assertSchemaModelParity(t, "fc_alias", s.Attributes, aliasModel{})
 	got := s.Type().(types.ObjectType)
@@ -125,12 +124,9 @@ func TestAliasVersionWeightsValidator(t *testing.T) {
 // aliasConfig builds the configuration of an fc_alias for ValidateConfig.
 func aliasConfig(t *testing.T, versionID tftypes.Value, w tftypes.Value) tfsdk.Config {
 	t.Helper()
-	s := versionAliasResourceSchema(t, NewAliasResource())
-	typ := s.Type().TerraformType(context.Background()).(tftypes.Object)
-	vals := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-	}
+	s := resourceSchema(t, NewAliasResource())
+	typ := terraformObjectType(s)
+	vals := nullAttributes(typ)
 	vals["service_name"] = tftypes.NewValue(tftypes.String, "svc")
 	vals["name"] = tftypes.NewValue(tftypes.String, "prod")
 	vals["version_id"] = versionID
@@ -247,7 +243,7 @@ func TestExpandAlias(t *testing.T) {
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("expandAlias =\n%+v\nwant\n%+v", *got, tt.want)
 			}
-			if b := aliasRequestJSON(t, got); b != tt.wantJSON {
+			if b := mustJSON(t, got); b != tt.wantJSON {
 				t.Errorf("body %s, want %s", b, tt.wantJSON)
 			}
 		})
@@ -343,14 +339,4 @@ func TestAliasWeightsRoundTrip(t *testing.T) {
 	if !got.AdditionalVersionWeight.Equal(plan.AdditionalVersionWeight) || !got.VersionID.Equal(plan.VersionID) || !got.Description.IsNull() {
 		t.Errorf("round trip = %+v, want %+v", got, plan)
 	}
-}
-
-// aliasRequestJSON is the JSON body the client sends for an alias.
-func aliasRequestJSON(t *testing.T, a *fc.Alias) string {
-	t.Helper()
-	b, err := json.Marshal(a)
-	if err != nil {
-		t.Fatalf("marshaling %+v: %v", a, err)
-	}
-	return string(b)
 }

@@ -47,7 +47,7 @@ func TestAccAliasResource_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: resetCountsIfEmulated(env),
@@ -59,10 +59,7 @@ resource "fc_alias" "test" {
   description  = "production traffic"
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(aliasAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/prod")),
 					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("service_name"), knownvalue.StringExact(service)),
@@ -76,7 +73,7 @@ resource "fc_alias" "test" {
 				Check: resource.ComposeTestCheckFunc(
 					// The create is one request, with no read after it (first:
 					// the test's own reads count too).
-					testAccCheckVersionCounts(env, map[string]int{"CreateAlias": 1, "GetAlias": 0}),
+					testAccCheckRequestCounts(env, map[string]int{"CreateAlias": 1, "GetAlias": 0}),
 					testAccCheckAliasAPI(env, service, "prod", func(a *fc.Alias) error {
 						if deref(a.VersionID) != "1" || deref(a.Description) != "production traffic" || len(a.AdditionalVersionWeight) != 0 {
 							return fmt.Errorf("alias on FC: versionId %q, description %q, weights %v", deref(a.VersionID), deref(a.Description), a.AdditionalVersionWeight)
@@ -117,7 +114,7 @@ resource "fc_alias" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("v1", `description = "first"`),
@@ -129,11 +126,8 @@ resource "fc_alias" "test" {
 			},
 			{
 				// Version and description change in place.
-				Config: config("v2", `description = "second"`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("v2", `description = "second"`),
+				ConfigPlanChecks: expectActionThenEmptyPlan(aliasAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameCreatedTime.AddStateValue(aliasAddr, tfjsonpath.New("created_time")),
 					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
@@ -148,11 +142,8 @@ resource "fc_alias" "test" {
 			},
 			{
 				// Removing the description clears it.
-				Config: config("v2", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("v2", ""),
+				ConfigPlanChecks: expectActionThenEmptyPlan(aliasAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameCreatedTime.AddStateValue(aliasAddr, tfjsonpath.New("created_time")),
 					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("description"), knownvalue.Null()),
@@ -183,18 +174,15 @@ resource "fc_alias" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("blue"),
 				ConfigPlanChecks: expectEmptyPlanAfterApply,
 			},
 			{
-				Config: config("green"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("green"),
+				ConfigPlanChecks: expectActionThenEmptyPlan(aliasAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/green")),
 				},
@@ -219,7 +207,7 @@ func TestAccAliasResource_disappears(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(testAccAliasVersionsConfig(t, service) + `
@@ -264,14 +252,11 @@ resource "fc_alias" "test" {
 			return nil
 		})
 	}
-	updated := resource.ConfigPlanChecks{
-		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionUpdate)},
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
+	updated := expectActionThenEmptyPlan(aliasAddr, plancheck.ResourceActionUpdate)
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("v1", ""),
@@ -344,7 +329,7 @@ resource "fc_alias" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
@@ -403,7 +388,7 @@ resource "fc_alias" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("first"),
@@ -458,7 +443,7 @@ resource "fc_alias" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:      config("prod", "2", `additional_version_weight = { "1" = 1.5 }`),
@@ -527,7 +512,7 @@ resource "fc_alias" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           withVersion,
@@ -569,7 +554,7 @@ func TestAccAliasDataSource_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(testAccAliasVersionsConfig(t, service) + `
@@ -622,19 +607,15 @@ func TestAccAliasDataSource_missing(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-
+				Config: env.Config(testAccServiceConfig(service) + `
 data "fc_alias" "test" {
   service_name = fc_service.test.name
   name         = "no-such-alias"
 }
-`, service)),
+`),
 				ExpectError: regexp.MustCompile(`(?s)Error reading FC alias.*"no-such-alias".*does\s+not\s+exist.*AliasNotFound`),
 			},
 		},

@@ -11,16 +11,13 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -39,68 +36,6 @@ import (
 
 // ---------------------------------------------------------------------------
 // Schema / model parity.
-
-// fnTfsdkTags returns the tfsdk tags of a model struct, through embedded
-// structs.
-func fnTfsdkTags(t reflect.Type) []string {
-	var tags []string
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Anonymous {
-			tags = append(tags, fnTfsdkTags(f.Type)...)
-			continue
-		}
-		if tag := f.Tag.Get("tfsdk"); tag != "" && tag != "-" {
-			tags = append(tags, tag)
-		}
-	}
-	slices.Sort(tags)
-	return tags
-}
-
-func fnObjectKeys(o tftypes.Object) []string {
-	keys := make([]string, 0, len(o.AttributeTypes))
-	for k := range o.AttributeTypes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func fnAttrTypeKeys(m map[string]attr.Type) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func functionResourceSchemaType(t *testing.T) tftypes.Object {
-	t.Helper()
-	var resp resource.SchemaResponse
-	NewFunctionResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatal(resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("ValidateImplementation: %v", diags)
-	}
-	return resp.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
-}
-
-func fnDataSourceSchemaType(t *testing.T, ds datasource.DataSource) tftypes.Object {
-	t.Helper()
-	var resp datasource.SchemaResponse
-	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatal(resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("ValidateImplementation: %v", diags)
-	}
-	return resp.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
-}
 
 // functionCodeAttrTypes are the attribute types of the code argument
 // (the provider itself never builds a code object).
@@ -129,9 +64,7 @@ var fnNestedModels = map[string]struct {
 // nested object's schema type with its attribute types and model.
 func fnCheckParity(t *testing.T, what string, schemaType tftypes.Object, model any) {
 	t.Helper()
-	if got, want := fnObjectKeys(schemaType), fnTfsdkTags(reflect.TypeOf(model)); !slices.Equal(got, want) {
-		t.Errorf("%s: schema attributes %v\nmodel tags %v", what, got, want)
-	}
+	assertSchemaModelParity(t, what, schemaType.AttributeTypes, model)
 	for name, n := range fnNestedModels {
 		typ, ok := schemaType.AttributeTypes[name]
 		if !ok {
@@ -141,32 +74,24 @@ func fnCheckParity(t *testing.T, what string, schemaType tftypes.Object, model a
 		if !typ.Equal(want) {
 			t.Errorf("%s.%s: schema type %s, attribute types %s", what, name, typ, want)
 		}
-		if got, want := fnAttrTypeKeys(n.attrTypes), fnTfsdkTags(reflect.TypeOf(n.model)); !slices.Equal(got, want) {
-			t.Errorf("%s.%s: attribute types %v, model tags %v", what, name, got, want)
-		}
+		assertSchemaModelParity(t, what+"."+name, n.attrTypes, n.model)
 	}
 }
 
 func TestFunctionSchemaModelParity(t *testing.T) {
-	res := functionResourceSchemaType(t)
+	res := terraformObjectType(resourceSchema(t, NewFunctionResource()))
 	fnCheckParity(t, "fc_function", res, functionResourceModel{})
-	if got, want := fnAttrTypeKeys(functionCodeAttrTypes), fnTfsdkTags(reflect.TypeOf(functionCodeModel{})); !slices.Equal(got, want) {
-		t.Errorf("code: attribute types %v, model tags %v", got, want)
-	}
+	assertSchemaModelParity(t, "code", functionCodeAttrTypes, functionCodeModel{})
 	if !res.AttributeTypes["code"].Equal(types.ObjectType{AttrTypes: functionCodeAttrTypes}.TerraformType(context.Background())) {
 		t.Errorf("code: schema type %s", res.AttributeTypes["code"])
 	}
-	if got, want := fnAttrTypeKeys(dnsOptionAttrTypes), fnTfsdkTags(reflect.TypeOf(dnsOptionModel{})); !slices.Equal(got, want) {
-		t.Errorf("dns_options: attribute types %v, model tags %v", got, want)
-	}
-	if got, want := fnAttrTypeKeys(lifecycleHookAttrTypes), fnTfsdkTags(reflect.TypeOf(lifecycleHookModel{})); !slices.Equal(got, want) {
-		t.Errorf("lifecycle hook: attribute types %v, model tags %v", got, want)
-	}
+	assertSchemaModelParity(t, "dns_options", dnsOptionAttrTypes, dnsOptionModel{})
+	assertSchemaModelParity(t, "lifecycle hook", lifecycleHookAttrTypes, lifecycleHookModel{})
 
-	ds := fnDataSourceSchemaType(t, NewFunctionDataSource())
+	ds := terraformObjectType(dataSourceSchema(t, NewFunctionDataSource()))
 	fnCheckParity(t, "data.fc_function", ds, functionDataSourceModel{})
 
-	list := fnDataSourceSchemaType(t, NewFunctionsDataSource())
+	list := terraformObjectType(dataSourceSchema(t, NewFunctionsDataSource()))
 	fnCheckParity(t, "data.fc_functions", list, functionsDataSourceModel{})
 	item := list.AttributeTypes["functions"].(tftypes.List).ElementType.(tftypes.Object)
 	fnCheckParity(t, "data.fc_functions.functions", item, functionAttributesModel{})
@@ -186,27 +111,14 @@ func TestFunctionSchemaModelParity(t *testing.T) {
 // their types), like the state of an import before Read.
 func fnNullModel(t *testing.T) functionResourceModel {
 	t.Helper()
-	typ := functionResourceSchemaType(t)
-	vals := map[string]tftypes.Value{}
-	for k, at := range typ.AttributeTypes {
-		vals[k] = tftypes.NewValue(at, nil)
-	}
-	var resp resource.SchemaResponse
-	NewFunctionResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	st := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(typ, vals)}
+	rs := resourceSchema(t, NewFunctionResource())
+	typ := terraformObjectType(rs)
+	st := tfsdk.State{Schema: rs, Raw: tftypes.NewValue(typ, nullAttributes(typ))}
 	var m functionResourceModel
 	if diags := st.Get(context.Background(), &m); diags.HasError() {
 		t.Fatal(diags)
 	}
 	return m
-}
-
-func fnStrList(v ...string) types.List {
-	elems := make([]attr.Value, len(v))
-	for i, s := range v {
-		elems[i] = types.StringValue(s)
-	}
-	return types.ListValueMust(types.StringType, elems)
 }
 
 func fnStrMap(kv ...string) types.Map {
@@ -247,15 +159,6 @@ func fnCodeObject(t *testing.T, vals map[string]string) types.Object {
 	return fnObjectOf(t, functionCodeAttrTypes, m)
 }
 
-func fnJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // ---------------------------------------------------------------------------
 // Expand.
 
@@ -273,7 +176,7 @@ func TestExpandFunctionCreate_nullEmptyZero(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
-	if got, want := fnJSON(t, in), `{"functionName":"fn","runtime":"python3.10","handler":"index.handler"}`; got != want {
+	if got, want := mustJSON(t, in), `{"functionName":"fn","runtime":"python3.10","handler":"index.handler"}`; got != want {
 		t.Errorf("null arguments:\n got %s\nwant %s", got, want)
 	}
 
@@ -281,11 +184,11 @@ func TestExpandFunctionCreate_nullEmptyZero(t *testing.T) {
 	plan.Initializer = types.StringValue("")
 	plan.GPUMemorySize = types.Int64Value(0)
 	plan.EnvironmentVariables = fnStrMap()
-	plan.Layers = fnStrList()
+	plan.Layers = stringList()
 	plan.CustomContainerConfig = fnObjectOf(t, customContainerConfigAttrTypes, map[string]attr.Value{
 		"image":           types.StringValue("img"),
-		"command":         fnStrList("/code/server", "-x"),
-		"args":            fnStrList(),
+		"command":         stringList("/code/server", "-x"),
+		"args":            stringList(),
 		"web_server_mode": types.BoolValue(false),
 	})
 	in, diags = expandFunctionCreate(ctx, &plan)
@@ -295,7 +198,7 @@ func TestExpandFunctionCreate_nullEmptyZero(t *testing.T) {
 	want := `{"functionName":"fn","description":"","runtime":"python3.10","handler":"index.handler","initializer":"",` +
 		`"gpuMemorySize":0,"environmentVariables":{},"layers":[],` +
 		`"customContainerConfig":{"image":"img","command":"[\"/code/server\",\"-x\"]","args":"[]","webServerMode":false}}`
-	if got := fnJSON(t, in); got != want {
+	if got := mustJSON(t, in); got != want {
 		t.Errorf("empty and zero arguments:\n got %s\nwant %s", got, want)
 	}
 }
@@ -314,9 +217,9 @@ func TestExpandFunctionUpdate(t *testing.T) {
 	withAll.Description = types.StringValue("d")
 	withAll.Initializer = types.StringValue("i")
 	withAll.EnvironmentVariables = fnStrMap("A", "1")
-	withAll.Layers = fnStrList("l1")
-	withAll.CustomDNS = fnObjectOf(t, customDNSAttrTypes, map[string]attr.Value{"name_servers": fnStrList("8.8.8.8")})
-	withAll.CustomRuntimeConfig = fnObjectOf(t, customRuntimeConfigAttrTypes, map[string]attr.Value{"command": fnStrList("/b")})
+	withAll.Layers = stringList("l1")
+	withAll.CustomDNS = fnObjectOf(t, customDNSAttrTypes, map[string]attr.Value{"name_servers": stringList("8.8.8.8")})
+	withAll.CustomRuntimeConfig = fnObjectOf(t, customRuntimeConfigAttrTypes, map[string]attr.Value{"command": stringList("/b")})
 	withAll.CustomHealthCheckConfig = fnObjectOf(t, customHealthCheckConfigAttrTypes, map[string]attr.Value{"http_get_url": types.StringValue("/r")})
 	withAll.CustomContainerConfig = fnObjectOf(t, customContainerConfigAttrTypes, map[string]attr.Value{"image": types.StringValue("img")})
 	withAll.InstanceLifecycleConfig = fnObjectOf(t, instanceLifecycleConfigAttrTypes, map[string]attr.Value{
@@ -365,7 +268,7 @@ func TestExpandFunctionUpdate(t *testing.T) {
 			plan: func() functionResourceModel {
 				p := base
 				p.Description = types.StringValue("")
-				p.Layers = fnStrList("a", "b")
+				p.Layers = stringList("a", "b")
 				return p
 			},
 			want:        `{"description":"","layers":["a","b"]}`,
@@ -402,7 +305,7 @@ func TestExpandFunctionUpdate(t *testing.T) {
 			if diags.HasError() {
 				t.Fatal(diags)
 			}
-			if got := fnJSON(t, in); got != c.want {
+			if got := mustJSON(t, in); got != c.want {
 				t.Errorf("body:\n got %s\nwant %s", got, c.want)
 			}
 			if changed != c.wantChanged {
@@ -463,9 +366,9 @@ func TestFunctionFlattenLeaves(t *testing.T) {
 		want  types.List
 	}{
 		{"absent, prior null", nil, types.ListNull(types.StringType), types.ListNull(types.StringType)},
-		{"absent, prior empty", nil, fnStrList(), fnStrList()},
-		{"absent, prior set", nil, fnStrList("a"), types.ListNull(types.StringType)},
-		{"set keeps order", []string{"b", "a"}, types.ListNull(types.StringType), fnStrList("b", "a")},
+		{"absent, prior empty", nil, stringList(), stringList()},
+		{"absent, prior set", nil, stringList("a"), types.ListNull(types.StringType)},
+		{"set keeps order", []string{"b", "a"}, types.ListNull(types.StringType), stringList("b", "a")},
 	}
 	for _, c := range listCases {
 		if got := flattenStringList(c.v, c.prior); !got.Equal(c.want) {
@@ -503,7 +406,7 @@ func TestFunctionFlattenLeaves(t *testing.T) {
 func TestFunctionFlattenNestedObjects(t *testing.T) {
 	ctx := context.Background()
 	emptyDNS := fnObjectOf(t, customDNSAttrTypes, nil)
-	setDNS := fnObjectOf(t, customDNSAttrTypes, map[string]attr.Value{"searches": fnStrList("a")})
+	setDNS := fnObjectOf(t, customDNSAttrTypes, map[string]attr.Value{"searches": stringList("a")})
 
 	cases := []struct {
 		name  string
@@ -540,12 +443,12 @@ func TestFunctionFlattenNestedObjects(t *testing.T) {
 	// The container command and args are JSON-array strings in FC and
 	// lists in Terraform.
 	got, diags := flattenCustomContainerConfig(ctx, &fc.CustomContainerConfig{Image: "img", Command: `["/s","-x"]`, Args: "[]"},
-		fnObjectOf(t, customContainerConfigAttrTypes, map[string]attr.Value{"image": types.StringValue("img"), "args": fnStrList()}))
+		fnObjectOf(t, customContainerConfigAttrTypes, map[string]attr.Value{"image": types.StringValue("img"), "args": stringList()}))
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
 	want := fnObjectOf(t, customContainerConfigAttrTypes, map[string]attr.Value{
-		"image": types.StringValue("img"), "command": fnStrList("/s", "-x"), "args": fnStrList(),
+		"image": types.StringValue("img"), "command": stringList("/s", "-x"), "args": stringList(),
 	})
 	if !got.Equal(want) {
 		t.Errorf("flattenCustomContainerConfig:\n got %s\nwant %s", got, want)
@@ -612,9 +515,8 @@ func TestFunctionFlatten_fitsSchemas(t *testing.T) {
 		t.Errorf("id %s, code %s", m.ID, m.Code)
 	}
 
-	var rs resource.SchemaResponse
-	NewFunctionResource().Schema(ctx, resource.SchemaRequest{}, &rs)
-	st := tfsdk.State{Schema: rs.Schema, Raw: tftypes.NewValue(rs.Schema.Type().TerraformType(ctx), nil)}
+	rs := resourceSchema(t, NewFunctionResource())
+	st := tfsdk.State{Schema: rs, Raw: tftypes.NewValue(terraformObjectType(rs), nil)}
 	if diags := st.Set(ctx, m); diags.HasError() {
 		t.Fatalf("resource state: %v", diags)
 	}
@@ -631,17 +533,16 @@ func TestFunctionFlatten_fitsSchemas(t *testing.T) {
 	}{
 		{back.GPUMemorySize, types.Int64Value(0)},
 		{back.CPU, types.Float64Value(0.35)},
-		{back.LayersARNV2, fnStrList("acs:fc:cn-hangzhou:official:layers/Python310/versions/2")},
-		{back.CustomContainerConfig.Attributes()["command"], fnStrList("a")},
+		{back.LayersARNV2, stringList("acs:fc:cn-hangzhou:official:layers/Python310/versions/2")},
+		{back.CustomContainerConfig.Attributes()["command"], stringList("a")},
 	} {
 		if !check.got.Equal(check.want) {
 			t.Errorf("got %s, want %s", check.got, check.want)
 		}
 	}
 
-	var ds datasource.SchemaResponse
-	NewFunctionsDataSource().Schema(ctx, datasource.SchemaRequest{}, &ds)
-	dsState := tfsdk.State{Schema: ds.Schema, Raw: tftypes.NewValue(ds.Schema.Type().TerraformType(ctx), nil)}
+	ds := dataSourceSchema(t, NewFunctionsDataSource())
+	dsState := tfsdk.State{Schema: ds, Raw: tftypes.NewValue(terraformObjectType(ds), nil)}
 	attrs, diags := flattenFunctionAttributes(ctx, f, functionAttributesModel{})
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -649,7 +550,7 @@ func TestFunctionFlatten_fitsSchemas(t *testing.T) {
 	if diags := dsState.Set(ctx, &functionsDataSourceModel{
 		Functions:   []functionAttributesModel{attrs},
 		NamePrefix:  types.StringNull(),
-		Names:       fnStrList("fn"),
+		Names:       stringList("fn"),
 		Qualifier:   types.StringNull(),
 		ServiceName: types.StringValue("svc"),
 	}); diags.HasError() {
@@ -810,7 +711,7 @@ func TestFunctionUpdateRequest_configOnlySendsNoCode(t *testing.T) {
 	if call.body.Code != nil || call.checksum != "" || !call.send {
 		t.Errorf("config-only update: code %v, checksum %q, send %v; want no code, sent", call.body.Code, call.checksum, call.send)
 	}
-	if got := fnJSON(t, call.body); got != `{"memorySize":256}` {
+	if got := mustJSON(t, call.body); got != `{"memorySize":256}` {
 		t.Errorf("config-only update body = %s", got)
 	}
 
@@ -834,7 +735,7 @@ func TestFunctionUpdateRequest_configOnlySendsNoCode(t *testing.T) {
 		t.Fatal(diags)
 	}
 	if call.send {
-		t.Errorf("only the source argument changed: want no API call, got body %s", fnJSON(t, call.body))
+		t.Errorf("only the source argument changed: want no API call, got body %s", mustJSON(t, call.body))
 	}
 
 	// Files changed between plan and apply: nothing is sent.

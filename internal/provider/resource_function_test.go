@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -20,7 +18,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
-	"github.com/terraform-fc/terraform-provider-fc/internal/codepkg"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
@@ -28,29 +25,6 @@ const functionAddr = "fc_function.test"
 
 // ---------------------------------------------------------------------------
 // Fixtures and helpers.
-
-// fnTestdataDir returns the absolute path of a source tree under
-// testdata/function. The provider runs in the test process, so relative
-// paths would work too; absolute ones keep the HCL independent of
-// Terraform's working directory.
-func fnTestdataDir(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("testdata", "function", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-// fnZipOf returns the deterministic zip of a source tree and its FC checksum.
-func fnZipOf(t *testing.T, dir string) ([]byte, string) {
-	t.Helper()
-	b, err := codepkg.ZipDir(dir)
-	if err != nil {
-		t.Fatalf("zipping %s: %v", dir, err)
-	}
-	return b, codepkg.Checksum(b)
-}
 
 // fnCopyDir copies a flat source tree into a fresh temporary directory, so a
 // test can change files at the same path.
@@ -73,27 +47,6 @@ func fnCopyDir(t *testing.T, src string) string {
 	return dst
 }
 
-// testAccCheckFunctionDestroy verifies through the API that every
-// fc_function of the state is gone.
-func testAccCheckFunctionDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "fc_function" {
-				continue
-			}
-			service, name := rs.Primary.Attributes["service_name"], rs.Primary.Attributes["name"]
-			_, _, err := env.Client.GetFunction(context.Background(), service, "", name)
-			if err == nil {
-				return fmt.Errorf("function %s/%s still exists", service, name)
-			}
-			if !fc.IsNotFound(err) {
-				return fmt.Errorf("checking function %s/%s: %w", service, name, err)
-			}
-		}
-		return nil
-	}
-}
-
 // fnGet reads a function through the API.
 func fnGet(t *testing.T, env *acctest.Env, service, name string) *fc.Function {
 	t.Helper()
@@ -111,82 +64,18 @@ func fnUpdateOutside(env *acctest.Env, service, name string, in *fc.Function, ch
 	return err
 }
 
-// fnChangeBeforeApply is a plan check with a side effect: it runs fn after
-// Terraform made (and saved) the plan and before it applies it. It stands
-// for someone changing the function between refresh and apply.
-type fnChangeBeforeApply func() error
-
-func (f fnChangeBeforeApply) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	resp.Error = f()
-}
-
-// fnExpectCounts checks the emulator's request counters for the operations
-// named in want (others are not checked).
-func fnExpectCounts(env *acctest.Env, want map[string]int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		got := env.Emulator.Counts()
-		var errs []error
-		for op, n := range want {
-			if got[op] != n {
-				errs = append(errs, fmt.Errorf("%s requests: got %d, want %d", op, got[op], n))
-			}
-		}
-		if len(errs) > 0 {
-			return fmt.Errorf("%w (all counts: %v)", errors.Join(errs...), got)
-		}
-		return nil
-	}
-}
-
-// fnExpectError matches fragments of an error in order. Fragments are plain
-// text; any run of spaces matches any white space, because Terraform wraps
-// long diagnostic lines.
-func fnExpectError(fragments ...string) *regexp.Regexp {
-	quoted := make([]string, len(fragments))
-	for i, f := range fragments {
-		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(f)), `\s+`)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
-}
-
-func testAccFunctionServiceConfig(service string) string {
-	return fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-`, service)
-}
-
-// testAccFunctionConfig is a service and a Python function with code from
-// source_dir; extra is inserted into the function block.
-func testAccFunctionConfig(service, name, sourceDir, extra string) string {
-	return testAccFunctionServiceConfig(service) + fmt.Sprintf(`
-resource "fc_function" "test" {
-  service_name = fc_service.test.name
-  name         = %q
-  runtime      = "python3.10"
-  handler      = "index.handler"
-
-  code = {
-    source_dir = %q
-  }
-%s
-}
-`, name, sourceDir, extra)
-}
-
 // ---------------------------------------------------------------------------
 // Tests.
 
 func TestAccFunctionResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
-	_, checksum := fnZipOf(t, src)
+	src := testdataDir(t, "hello")
+	_, checksum := zipOf(t, src)
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(testAccFunctionConfig(service, name, src, "")),
@@ -234,7 +123,7 @@ func TestAccFunctionResource_basic(t *testing.T) {
 				ResourceName:  functionAddr,
 				ImportState:   true,
 				ImportStateId: name,
-				ExpectError:   fnExpectError(`expected SERVICE/FUNCTION, got "` + name + `"`),
+				ExpectError:   expectError(`expected SERVICE/FUNCTION, got "` + name + `"`),
 			},
 		},
 	})
@@ -248,18 +137,16 @@ func TestAccFunctionResource_importThenApply(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "counts API requests")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
-	zip, checksum := fnZipOf(t, src)
+	src := testdataDir(t, "hello")
+	zip, checksum := zipOf(t, src)
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccFunctionServiceConfig(service)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(testAccServiceConfig(service)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 			},
 			{
 				PreConfig: func() {
@@ -287,7 +174,7 @@ import {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: fnExpectCounts(env, map[string]int{"UpdateFunction": 0, "CreateFunction": 0}),
+				Check: testAccCheckRequestCounts(env, map[string]int{"UpdateFunction": 0, "CreateFunction": 0}),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("code").AtMapKey("source_dir"), knownvalue.StringExact(src)),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum)),
@@ -300,12 +187,12 @@ import {
 func TestAccFunctionResource_update(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(testAccFunctionConfig(service, name, src, `
@@ -316,9 +203,7 @@ func TestAccFunctionResource_update(t *testing.T) {
     A = "1"
   }
 `)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(functionAddr, tfjsonpath.New("function_id")),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("memory_size"), knownvalue.Int64Exact(256)),
@@ -375,30 +260,23 @@ func TestAccFunctionResource_replace(t *testing.T) {
 	env := acctest.New(t)
 	service := acctest.RandomName("tf-svc")
 	name1, name2 := acctest.RandomName("tf-fn"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccFunctionConfig(service, name1, src, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(testAccFunctionConfig(service, name1, src, "")),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentID.AddStateValue(functionAddr, tfjsonpath.New("function_id")),
 				},
 			},
 			{
-				Config: env.Config(testAccFunctionConfig(service, name2, src, "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionDestroyBeforeCreate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(testAccFunctionConfig(service, name2, src, "")),
+				ConfigPlanChecks: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentID.AddStateValue(functionAddr, tfjsonpath.New("function_id")),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/"+name2)),
@@ -418,11 +296,11 @@ func TestAccFunctionResource_replace(t *testing.T) {
 func TestAccFunctionResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(testAccFunctionConfig(service, name, src, "")),
@@ -445,7 +323,7 @@ func TestAccFunctionResource_disappears(t *testing.T) {
 func TestAccFunctionResource_drift(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	config := env.Config(testAccFunctionConfig(service, name, src, `
   description = "managed"
   memory_size = 256
@@ -456,13 +334,11 @@ func TestAccFunctionResource_drift(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 			},
 			{
 				PreConfig: func() {
@@ -513,9 +389,9 @@ func TestAccFunctionResource_drift(t *testing.T) {
 func TestAccFunctionResource_codeDrift(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	dir := fnCopyDir(t, fnTestdataDir(t, "hello"))
-	_, checksum1 := fnZipOf(t, dir)
-	outsideZip, outsideChecksum := fnZipOf(t, fnTestdataDir(t, "hello_v2"))
+	dir := fnCopyDir(t, testdataDir(t, "hello"))
+	_, checksum1 := zipOf(t, dir)
+	outsideZip, outsideChecksum := zipOf(t, testdataDir(t, "hello_v2"))
 	config := env.Config(testAccFunctionConfig(service, name, dir, ""))
 	// Set by the PreConfig of step 2, read by its checks.
 	var checksum2 string
@@ -528,13 +404,11 @@ func TestAccFunctionResource_codeDrift(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum1)),
 				},
@@ -545,7 +419,7 @@ func TestAccFunctionResource_codeDrift(t *testing.T) {
 					if err := os.WriteFile(filepath.Join(dir, "index.py"), []byte("def handler(event, context):\n    return 'changed'\n"), 0o644); err != nil {
 						t.Fatal(err)
 					}
-					_, checksum2 = fnZipOf(t, dir)
+					_, checksum2 = zipOf(t, dir)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -603,18 +477,16 @@ func TestAccFunctionResource_staleETag(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "FC's answer to a stale If-Match is undocumented (fc-api.md section 5); the emulator answers 412")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	changed := env.Config(testAccFunctionConfig(service, name, src, `  description = "from terraform"`))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccFunctionConfig(service, name, src, `  description = "first"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(testAccFunctionConfig(service, name, src, `  description = "first"`)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 			},
 			{
 				Config: changed,
@@ -623,12 +495,12 @@ func TestAccFunctionResource_staleETag(t *testing.T) {
 						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
 						// The plan is saved with the ETag its refresh read;
 						// now the function changes under it.
-						fnChangeBeforeApply(func() error {
+						runBeforeApply(func() error {
 							return fnUpdateOutside(env, service, name, &fc.Function{Description: fc.Ptr("outside"), Timeout: fc.Ptr(int64(42))}, "")
 						}),
 					},
 				},
-				ExpectError: fnExpectError(`Error updating FC function`, `changed outside Terraform since the last refresh`, `did not overwrite it`, `PreconditionFailed`),
+				ExpectError: expectError(`Error updating FC function`, `changed outside Terraform since the last refresh`, `did not overwrite it`, `PreconditionFailed`),
 			},
 			{
 				PreConfig: func() {
@@ -638,13 +510,8 @@ func TestAccFunctionResource_staleETag(t *testing.T) {
 					}
 				},
 				// A new plan refreshes (new ETag) and applies.
-				Config: changed,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           changed,
+				ConfigPlanChecks: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.StringExact("from terraform")),
 					// timeout is not configured: the service's value is kept.
@@ -657,7 +524,7 @@ func TestAccFunctionResource_staleETag(t *testing.T) {
 
 // testAccFunctionConfigAll sets every optional argument.
 func testAccFunctionConfigAll(service, name, src string) string {
-	return testAccFunctionServiceConfig(service) + fmt.Sprintf(`
+	return testAccServiceConfig(service) + fmt.Sprintf(`
 resource "fc_function" "test" {
   service_name = fc_service.test.name
   name         = %q
@@ -739,8 +606,8 @@ func TestAccFunctionResource_clearAll(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "sets made-up layers, image and GPU settings")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
-	minimal := testAccFunctionServiceConfig(service) + fmt.Sprintf(`
+	src := testdataDir(t, "hello")
+	minimal := testAccServiceConfig(service) + fmt.Sprintf(`
 resource "fc_function" "test" {
   service_name = fc_service.test.name
   name         = %q
@@ -754,13 +621,11 @@ resource "fc_function" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccFunctionConfigAll(service, name, src)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(testAccFunctionConfigAll(service, name, src)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("cpu"), knownvalue.Float64Exact(0.35)),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("layers"), knownvalue.ListExact([]knownvalue.Check{
@@ -784,13 +649,8 @@ resource "fc_function" "test" {
 				},
 			},
 			{
-				Config: env.Config(minimal),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(minimal),
+				ConfigPlanChecks: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("initializer"), knownvalue.Null()),
@@ -832,13 +692,8 @@ resource "fc_function" "test" {
 			},
 			{
 				// And back: every argument can be set again.
-				Config: env.Config(testAccFunctionConfigAll(service, name, src)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           env.Config(testAccFunctionConfigAll(service, name, src)),
+				ConfigPlanChecks: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
 			},
 		},
 	})
@@ -851,7 +706,7 @@ func TestAccFunctionResource_zeroValues(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "sets a made-up container image")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	zero := env.Config(testAccFunctionConfig(service, name, src, `
   description           = ""
   initializer           = ""
@@ -887,13 +742,11 @@ func TestAccFunctionResource_zeroValues(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: zero,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:            zero,
+				ConfigPlanChecks:  expectEmptyPlanAfterApply,
 				ConfigStateChecks: zeroChecks,
 				Check: func(*terraform.State) error {
 					f := fnGet(t, env, service, name)
@@ -907,13 +760,8 @@ func TestAccFunctionResource_zeroValues(t *testing.T) {
 				},
 			},
 			{
-				Config: unset,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           unset,
+				ConfigPlanChecks: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("environment_variables"), knownvalue.Null()),
@@ -923,13 +771,8 @@ func TestAccFunctionResource_zeroValues(t *testing.T) {
 				},
 			},
 			{
-				Config: zero,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:            zero,
+				ConfigPlanChecks:  expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: zeroChecks,
 			},
 		},
@@ -941,37 +784,24 @@ func TestAccFunctionResource_codeSources(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "uses made-up OSS objects and counts API requests")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	zip1, checksum1 := fnZipOf(t, fnTestdataDir(t, "hello"))
-	zip2, checksum2 := fnZipOf(t, fnTestdataDir(t, "hello_v2"))
+	zip1, checksum1 := zipOf(t, testdataDir(t, "hello"))
+	zip2, checksum2 := zipOf(t, testdataDir(t, "hello_v2"))
 	zipPath := filepath.Join(t.TempDir(), "code.zip")
 	if err := os.WriteFile(zipPath, zip1, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	config := func(code string) string {
-		return env.Config(testAccFunctionServiceConfig(service) + fmt.Sprintf(`
-resource "fc_function" "test" {
-  service_name = fc_service.test.name
-  name         = %q
-  runtime      = "python3.10"
-  handler      = "index.handler"
-  code = {
-    %s
-  }
-}
-`, name, code))
+		return env.Config(testAccFunctionCodeConfig(service, name, code, ""))
 	}
 	ossChecksum := statecheck.CompareValue(compare.ValuesDiffer())
-	emptyAfterApply := resource.ConfigPlanChecks{
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(fmt.Sprintf("filename = %q", zipPath)),
-				ConfigPlanChecks: emptyAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum1)),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("code_size"), knownvalue.Int64Exact(int64(len(zip1)))),
@@ -989,7 +819,7 @@ resource "fc_function" "test" {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: fnExpectCounts(env, map[string]int{"UpdateFunction": 0}),
+				Check: testAccCheckRequestCounts(env, map[string]int{"UpdateFunction": 0}),
 			},
 			{
 				Config: config(fmt.Sprintf("zip_file = %q", base64.StdEncoding.EncodeToString(zip2))),
@@ -1049,7 +879,7 @@ resource "fc_function" "test" {
 // reaches the API: the service name is a literal.
 func TestAccFunctionResource_validation(t *testing.T) {
 	env := acctest.New(t)
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	config := func(runtime, code, extra string) string {
 		return env.Config(fmt.Sprintf(`
 resource "fc_function" "test" {
@@ -1067,13 +897,13 @@ resource "fc_function" "test" {
 		return resource.TestStep{
 			Config:      config("python3.10", dirCode, extra),
 			PlanOnly:    true,
-			ExpectError: fnExpectError(wantErr...),
+			ExpectError: expectError(wantErr...),
 		}
 	}
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			step("memory_size = 100", `memory_size`, `must be a multiple of 64, got 100`),
 			step("memory_size = 0", `memory_size`, `must be at least 64`),
@@ -1094,7 +924,7 @@ resource "fc_function" "test" {
 			{
 				Config:      config("x", dirCode, ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`runtime`, `value must be one of`),
+				ExpectError: expectError(`runtime`, `value must be one of`),
 			},
 			{
 				Config: env.Config(fmt.Sprintf(`resource "fc_function" "test" {
@@ -1105,7 +935,7 @@ resource "fc_function" "test" {
   %s
 }`, dirCode)),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Invalid function name`, `name = "1fn"`, `starts with '1'`),
+				ExpectError: expectError(`Invalid function name`, `name = "1fn"`, `starts with '1'`),
 			},
 			{
 				Config: config("python3.10", fmt.Sprintf(`code = {
@@ -1113,32 +943,32 @@ resource "fc_function" "test" {
     zip_file   = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="
   }`, src), ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Conflicting code sources`, `code = {`, `but 2 are set: [source_dir zip_file]`),
+				ExpectError: expectError(`Conflicting code sources`, `code = {`, `but 2 are set: [source_dir zip_file]`),
 			},
 			{
 				Config:      config("python3.10", "code = {}", ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Missing code source`, `code = {}`, `None is set`),
+				ExpectError: expectError(`Missing code source`, `code = {}`, `None is set`),
 			},
 			{
 				Config:      config("python3.10", "", ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Missing code`, `resource "fc_function" "test"`, `code is required`),
+				ExpectError: expectError(`Missing code`, `resource "fc_function" "test"`, `code is required`),
 			},
 			{
 				Config:      config("python3.10", `code = { oss_bucket_name = "bucket" }`, ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Incomplete OSS code source`, `code = { oss_bucket_name = "bucket" }`, `must be set together`),
+				ExpectError: expectError(`Incomplete OSS code source`, `code = { oss_bucket_name = "bucket" }`, `must be set together`),
 			},
 			{
 				Config:      config("python3.10", `code = { source_dir = "/does/not/exist" }`, ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Error reading function code`, `code.source_dir: the code package could not be read`, `code directory "/does/not/exist" does not exist`),
+				ExpectError: expectError(`Error reading function code`, `code.source_dir: the code package could not be read`, `code directory "/does/not/exist" does not exist`),
 			},
 			{
 				Config:      config("python3.10", `code = { zip_file = "bm90IGEgemlw" }`, ""),
 				PlanOnly:    true,
-				ExpectError: fnExpectError(`Error reading function code`, `code.zip_file: the code package could not be read`, `not a zip archive`),
+				ExpectError: expectError(`Error reading function code`, `code.zip_file: the code package could not be read`, `not a zip archive`),
 			},
 		},
 	})
@@ -1154,9 +984,9 @@ func TestAccFunctionResource_requestCounts(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "counts API requests")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := fnTestdataDir(t, "hello")
+	src := testdataDir(t, "hello")
 	config := func(memory int) string {
-		return env.Config(testAccFunctionServiceConfig(service) + fmt.Sprintf(`
+		return env.Config(testAccServiceConfig(service) + fmt.Sprintf(`
 resource "fc_function" "test" {
   count        = 2
   service_name = fc_service.test.name
@@ -1173,23 +1003,21 @@ resource "fc_function" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckFunctionDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				// Create: nothing to refresh in the plan, and the apply
 				// takes the state from the CreateFunction answer.
-				PreConfig: env.Emulator.ResetCounts,
-				Config:    config(128),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: fnExpectCounts(env, map[string]int{"CreateFunction": 2, "GetFunction": 0, "UpdateFunction": 0}),
+				PreConfig:        env.Emulator.ResetCounts,
+				Config:           config(128),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				Check:            testAccCheckRequestCounts(env, map[string]int{"CreateFunction": 2, "GetFunction": 0, "UpdateFunction": 0}),
 			},
 			{
 				// Refresh: one GetFunction per function.
 				PreConfig:    env.Emulator.ResetCounts,
 				RefreshState: true,
-				Check:        fnExpectCounts(env, map[string]int{"GetFunction": 2, "UpdateFunction": 0, "CreateFunction": 0}),
+				Check:        testAccCheckRequestCounts(env, map[string]int{"GetFunction": 2, "UpdateFunction": 0, "CreateFunction": 0}),
 			},
 			{
 				// Update: the plan's refresh reads each function once; the
@@ -1203,7 +1031,7 @@ resource "fc_function" "test" {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: fnExpectCounts(env, map[string]int{"GetFunction": 2, "UpdateFunction": 2, "CreateFunction": 0}),
+				Check: testAccCheckRequestCounts(env, map[string]int{"GetFunction": 2, "UpdateFunction": 2, "CreateFunction": 0}),
 			},
 		},
 	})

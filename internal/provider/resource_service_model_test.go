@@ -5,109 +5,18 @@ import (
 	"encoding/json"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
-// assertSchemaModelParity fails the test unless the attribute names of a
-// schema (or of a nested object) are exactly the tfsdk tags of model, a
-// struct value. where names the schema in messages, e.g.
-// "fc_service.log_config". Use it for every resource, data source and
-// nested object:
-//
-//	assertSchemaModelParity(t, "fc_service", s.Attributes, serviceModel{})
-func assertSchemaModelParity[A any](t *testing.T, where string, attrs map[string]A, model any) {
-	t.Helper()
-	typ := reflect.TypeOf(model)
-	if typ.Kind() != reflect.Struct {
-		t.Fatalf("%s: model must be a struct value, got %T", where, model)
-	}
-	tags := map[string]bool{}
-	for i := 0; i < typ.NumField(); i++ {
-		tag := strings.Split(typ.Field(i).Tag.Get("tfsdk"), ",")[0]
-		if tag == "" || tag == "-" {
-			continue
-		}
-		if tags[tag] {
-			t.Errorf("%s: %s has tfsdk tag %q twice", where, typ.Name(), tag)
-		}
-		tags[tag] = true
-	}
-	for name := range attrs {
-		if !tags[name] {
-			t.Errorf("%s: schema attribute %q has no field in %s", where, name, typ.Name())
-		}
-	}
-	for tag := range tags {
-		if _, ok := attrs[tag]; !ok {
-			t.Errorf("%s: %s field tagged %q has no schema attribute", where, typ.Name(), tag)
-		}
-	}
-}
-
-func serviceResourceSchema(t *testing.T) rschema.Schema {
-	t.Helper()
-	var resp resource.SchemaResponse
-	NewServiceResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("Schema: %v", resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("ValidateImplementation: %v", diags)
-	}
-	return resp.Schema
-}
-
-func dataSourceSchema(t *testing.T, ds datasource.DataSource) dschema.Schema {
-	t.Helper()
-	var resp datasource.SchemaResponse
-	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("Schema: %v", resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("ValidateImplementation: %v", diags)
-	}
-	return resp.Schema
-}
-
-// describable is what every framework schema attribute offers.
-type describable interface {
-	GetMarkdownDescription() string
-}
-
-// assertDescribed fails for every attribute, nested ones included, without
-// a MarkdownDescription (the docs are generated from them).
-func assertDescribed[A describable](t *testing.T, where string, attrs map[string]A) {
-	t.Helper()
-	for name, a := range attrs {
-		if a.GetMarkdownDescription() == "" {
-			t.Errorf("%s.%s has no MarkdownDescription", where, name)
-		}
-		switch n := any(a).(type) {
-		case rschema.SingleNestedAttribute:
-			assertDescribed(t, where+"."+name, n.Attributes)
-		case rschema.ListNestedAttribute:
-			assertDescribed(t, where+"."+name, n.NestedObject.Attributes)
-		case dschema.SingleNestedAttribute:
-			assertDescribed(t, where+"."+name, n.Attributes)
-		case dschema.ListNestedAttribute:
-			assertDescribed(t, where+"."+name, n.NestedObject.Attributes)
-		}
-	}
-}
-
 func TestServiceResourceSchema_modelParity(t *testing.T) {
-	s := serviceResourceSchema(t)
+	s := resourceSchema(t, NewServiceResource())
 	assertDescribed(t, "fc_service", s.Attributes)
 
 	assertSchemaModelParity(t, "fc_service", s.Attributes, serviceModel{})
@@ -186,15 +95,6 @@ func minimalServiceModel() serviceModel {
 	}
 }
 
-func strList(t *testing.T, vals ...string) []attr.Value {
-	t.Helper()
-	out := make([]attr.Value, 0, len(vals))
-	for _, v := range vals {
-		out = append(out, types.StringValue(v))
-	}
-	return out
-}
-
 // fullServiceModel sets every configurable attribute.
 func fullServiceModel(t *testing.T) serviceModel {
 	t.Helper()
@@ -237,7 +137,7 @@ func fullServiceModel(t *testing.T) serviceModel {
 		"role":              types.StringNull(),
 		"security_group_id": types.StringValue("sg"),
 		"vpc_id":            types.StringValue("vpc"),
-		"vswitch_ids":       types.SetValueMust(types.StringType, strList(t, "vsw")),
+		"vswitch_ids":       types.SetValueMust(types.StringType, stringValues("vsw")),
 	})
 	return m
 }

@@ -22,18 +22,13 @@ import (
 
 const serviceAddr = "fc_service.test"
 
-// expectEmptyPlanAfterApply is the perpetual-diff check of every apply step.
-var expectEmptyPlanAfterApply = resource.ConfigPlanChecks{
-	PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-}
-
 func TestAccServiceResource_basic(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName("tf-acc-svc")
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(fmt.Sprintf(`
@@ -42,10 +37,7 @@ resource "fc_service" "test" {
   description = "created by TestAccServiceResource_basic"
 }
 `, name)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("id"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("name"), knownvalue.StringExact(name)),
@@ -53,7 +45,7 @@ resource "fc_service" "test" {
 					// Not configured: FC's default.
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("internet_access"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("role"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("service_id"), knownvalue.StringRegexp(regexp.MustCompile(`.`))),
+					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("service_id"), knownvalue.StringRegexp(nonEmptyRE)),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("last_modified_time"), knownvalue.StringRegexp(timestampRE)),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("log_config"), knownvalue.Null()),
@@ -97,7 +89,7 @@ resource "fc_service" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("first", true, ""),
@@ -117,10 +109,7 @@ resource "fc_service" "test" {
     enable_request_metrics = true
   }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameServiceID.AddStateValue(serviceAddr, tfjsonpath.New("service_id")),
 					sameCreatedTime.AddStateValue(serviceAddr, tfjsonpath.New("created_time")),
@@ -147,11 +136,8 @@ resource "fc_service" "test" {
 			{
 				// Back to the first configuration: the log configuration is
 				// removed, the other values change back in place.
-				Config: config("first", true, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("first", true, ""),
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameServiceID.AddStateValue(serviceAddr, tfjsonpath.New("service_id")),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("first")),
@@ -185,7 +171,7 @@ resource "fc_service" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(first),
@@ -195,11 +181,8 @@ resource "fc_service" "test" {
 				},
 			},
 			{
-				Config: config(second),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config(second),
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentServiceID.AddStateValue(serviceAddr, tfjsonpath.New("service_id")),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("id"), knownvalue.StringExact(second)),
@@ -223,14 +206,10 @@ func TestAccServiceResource_disappears(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-`, name)),
+				Config: env.Config(testAccServiceConfig(name)),
 				// Deleted behind Terraform's back: the refresh removes it from
 				// the state (no error) and the next plan creates it again.
 				Check: func(*terraform.State) error {
@@ -258,7 +237,7 @@ resource "fc_service" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
@@ -326,7 +305,7 @@ resource "fc_service" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("first"),
@@ -431,15 +410,11 @@ resource "fc_service" "test" {
   }
 }
 `, name))
-	bare := env.Config(fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-`, name))
+	bare := env.Config(testAccServiceConfig(name))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           full,
@@ -501,11 +476,8 @@ resource "fc_service" "test" {
 				ImportStateVerify: true,
 			},
 			{
-				Config: bare,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           bare,
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("role"), knownvalue.Null()),
@@ -554,7 +526,7 @@ resource "fc_service" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(`description = ""`),
@@ -574,11 +546,8 @@ resource "fc_service" "test" {
 			},
 			{
 				// "" -> null: the attribute leaves the state, nothing else.
-				Config: config(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config(""),
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("internet_access"), knownvalue.Bool(false)),
@@ -586,11 +555,8 @@ resource "fc_service" "test" {
 			},
 			{
 				// null -> "".
-				Config: config(`description = ""`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config(`description = ""`),
+				ConfigPlanChecks: expectActionThenEmptyPlan(serviceAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("")),
 				},
@@ -608,7 +574,7 @@ func TestAccServiceResource_nestedZeroValues(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(fmt.Sprintf(`
@@ -653,7 +619,7 @@ resource "fc_service" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckServiceDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:      config(`name = "1-starts-with-a-digit"`),
@@ -729,7 +695,7 @@ resource "fc_service" "test" {
 			if err := checkRequestCounts(env, map[string]int{"GetService": 2, "UpdateService": 1, "DeleteService": 1}); err != nil {
 				return fmt.Errorf("after destroy: %w", err)
 			}
-			return testAccCheckServiceDestroy(env)(s)
+			return testAccCheckDestroy(env)(s)
 		},
 		Steps: []resource.TestStep{
 			{
@@ -778,28 +744,6 @@ resource "fc_service" "test" {
 // ---------------------------------------------------------------------------
 // helpers
 
-var timestampRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`)
-
-// testAccCheckServiceDestroy checks that no fc_service of the state still
-// exists.
-func testAccCheckServiceDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "fc_service" {
-				continue
-			}
-			_, _, err := env.Client.GetService(context.Background(), rs.Primary.ID, "")
-			if err == nil {
-				return fmt.Errorf("FC service %q still exists", rs.Primary.ID)
-			}
-			if !fc.IsNotFound(err) {
-				return fmt.Errorf("checking FC service %q: %w", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
-}
-
 // testAccCheckServiceAPI reads the service with the test's own client and
 // runs check on it: what the state says must also be true on the service.
 func testAccCheckServiceAPI(env *acctest.Env, name string, check func(*fc.Service) error) resource.TestCheckFunc {
@@ -810,17 +754,6 @@ func testAccCheckServiceAPI(env *acctest.Env, name string, check func(*fc.Servic
 		}
 		return check(s)
 	}
-}
-
-// runBeforeApply is a PreApply "plan check" that does not check the plan
-// but acts between the saved plan and the apply, e.g. to change an object
-// outside Terraform at the moment a concurrent user would.
-func runBeforeApply(f func() error) plancheck.PlanCheck { return planCheckFunc(f) }
-
-type planCheckFunc func() error
-
-func (f planCheckFunc) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	resp.Error = f()
 }
 
 // requestCountsPlanCheck asserts the emulator's request counts at a point
@@ -839,12 +772,4 @@ func checkRequestCounts(env *acctest.Env, want map[string]int) error {
 		return fmt.Errorf("API requests %v, want %v", got, want)
 	}
 	return nil
-}
-
-// deref returns *s, or "" for nil.
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

@@ -14,21 +14,8 @@ import (
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
-func versionAliasResourceSchema(t *testing.T, r resource.Resource) rschema.Schema {
-	t.Helper()
-	var resp resource.SchemaResponse
-	r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("Schema: %v", resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("ValidateImplementation: %v", diags)
-	}
-	return resp.Schema
-}
-
 func TestServiceVersionResourceSchema_modelParity(t *testing.T) {
-	s := versionAliasResourceSchema(t, NewServiceVersionResource())
+	s := resourceSchema(t, NewServiceVersionResource())
 	assertDescribed(t, "fc_service_version", s.Attributes)
 	assertSchemaModelParity(t, "fc_service_version", s.Attributes, serviceVersionModel{})
 

@@ -1,14 +1,10 @@
 package provider_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"encoding/base64"
 	"fmt"
 	"regexp"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -30,7 +26,7 @@ func TestAccServiceVersionResource_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: resetCountsIfEmulated(env),
@@ -41,10 +37,7 @@ resource "fc_service_version" "test" {
   depends_on   = [fc_function.test]
 }
 `),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(versionAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/1")),
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("service_name"), knownvalue.StringExact(service)),
@@ -57,7 +50,7 @@ resource "fc_service_version" "test" {
 				Check: resource.ComposeTestCheckFunc(
 					// The create is the publish alone: no read after it.
 					// (First: the test's own reads count too.)
-					testAccCheckVersionCounts(env, map[string]int{"PublishServiceVersion": 1, "ListServiceVersions": 0}),
+					testAccCheckRequestCounts(env, map[string]int{"PublishServiceVersion": 1, "ListServiceVersions": 0}),
 					testAccCheckVersionAPI(env, service, "1", func(v *fc.Version) error {
 						if got := deref(v.Description); got != "first release" {
 							return fmt.Errorf("description of the version = %q", got)
@@ -97,7 +90,7 @@ resource "fc_service_version" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("first"),
@@ -109,11 +102,8 @@ resource "fc_service_version" "test" {
 			{
 				// Versions are immutable: a new description publishes a new
 				// version and deletes the old one.
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("second"),
+				ConfigPlanChecks: expectActionThenEmptyPlan(versionAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentVersion.AddStateValue(versionAddr, tfjsonpath.New("version_id")),
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
@@ -154,7 +144,7 @@ resource "fc_service_version" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(`skip_destroy = false`),
@@ -180,16 +170,13 @@ resource "fc_service_version" "test" {
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("1")),
 				},
 				// The update touched only the state.
-				Check: testAccCheckVersionCounts(env, map[string]int{"PublishServiceVersion": 0, "DeleteServiceVersion": 0}),
+				Check: testAccCheckRequestCounts(env, map[string]int{"PublishServiceVersion": 0, "DeleteServiceVersion": 0}),
 			},
 			{
 				// Removed from the configuration: destroyed in Terraform only.
-				Config: env.Config(base),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(versionAddr, plancheck.ResourceActionDestroy)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: testAccCheckVersionAPI(env, service, "1", func(*fc.Version) error { return nil }),
+				Config:           env.Config(base),
+				ConfigPlanChecks: expectActionThenEmptyPlan(versionAddr, plancheck.ResourceActionDestroy),
+				Check:            testAccCheckVersionAPI(env, service, "1", func(*fc.Version) error { return nil }),
 			},
 			{
 				// FC refuses to delete a service that still has versions:
@@ -212,7 +199,7 @@ func TestAccServiceVersionResource_disappears(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(testAccVersionBaseConfig(t, service, 128) + `
@@ -254,7 +241,7 @@ resource "fc_service_version" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(128),
@@ -305,7 +292,7 @@ func TestAccServiceVersionsDataSource_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				// No version yet.
@@ -369,7 +356,7 @@ func TestAccServiceVersionsDataSource_missingService(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckVersionsDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: env.Config(`
@@ -384,80 +371,7 @@ data "fc_service_versions" "test" {
 }
 
 // ---------------------------------------------------------------------------
-// helpers shared by the version and alias tests
-
-// testAccVersionBaseConfig declares a service and one function, "hello",
-// with the given memory: what a version snapshots.
-func testAccVersionBaseConfig(t *testing.T, service string, memory int) string {
-	t.Helper()
-	return fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-
-resource "fc_function" "test" {
-  service_name = fc_service.test.name
-  name         = "hello"
-  runtime      = "python3.9"
-  handler      = "index.handler"
-  memory_size  = %d
-  code = {
-    zip_file = %q
-  }
-}
-`, service, memory, versionTestZipBase64(t))
-}
-
-// versionTestZipBase64 is a one-file Python package, base64-encoded.
-func versionTestZipBase64(t *testing.T) string {
-	t.Helper()
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	f, err := w.CreateHeader(&zip.FileHeader{Name: "index.py", Method: zip.Deflate, Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err == nil {
-		_, err = f.Write([]byte("def handler(event, context):\n    return \"hello\"\n"))
-	}
-	if err == nil {
-		err = w.Close()
-	}
-	if err != nil {
-		t.Fatalf("building the code zip: %v", err)
-	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes())
-}
-
-// testAccCheckVersionsDestroy checks that the services, versions and
-// aliases of the state no longer exist.
-func testAccCheckVersionsDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		if err := testAccCheckServiceDestroy(env)(s); err != nil {
-			return err
-		}
-		ctx := context.Background()
-		for _, rs := range s.RootModule().Resources {
-			attrs := rs.Primary.Attributes
-			var err error
-			switch rs.Type {
-			case "fc_service_version":
-				if attrs["skip_destroy"] == "true" {
-					continue
-				}
-				_, err = env.Client.GetServiceVersion(ctx, attrs["service_name"], attrs["version_id"])
-			case "fc_alias":
-				_, _, err = env.Client.GetAlias(ctx, attrs["service_name"], attrs["name"])
-			default:
-				continue
-			}
-			if err == nil {
-				return fmt.Errorf("%s %q still exists", rs.Type, rs.Primary.ID)
-			}
-			if !fc.IsNotFound(err) {
-				return fmt.Errorf("checking %s %q: %w", rs.Type, rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
-}
+// helpers
 
 // testAccCheckVersionAPI reads a version with the test's own client and
 // runs check on it.
@@ -479,34 +393,6 @@ func testAccCheckVersionGone(env *acctest.Env, service, versionID string) resour
 			return fmt.Errorf("version %s of service %q still exists (err %v)", versionID, service, err)
 		}
 		return nil
-	}
-}
-
-// testAccCheckVersionCounts checks some of the emulator's request counts
-// since the last reset (only those in want; 0 means not called). Live
-// runs skip it.
-func testAccCheckVersionCounts(env *acctest.Env, want map[string]int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if env.Live {
-			return nil
-		}
-		got := env.Emulator.Counts()
-		for op, n := range want {
-			if got[op] != n {
-				return fmt.Errorf("%s was called %d times, want %d (all counts: %v)", op, got[op], n, got)
-			}
-		}
-		return nil
-	}
-}
-
-// resetCountsIfEmulated resets the emulator's request counts; a no-op on
-// real FC.
-func resetCountsIfEmulated(env *acctest.Env) func() {
-	return func() {
-		if !env.Live {
-			env.Emulator.ResetCounts()
-		}
 	}
 }
 

@@ -13,28 +13,14 @@ import (
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
-func triggerResourceSchema(t *testing.T) rschema.Schema {
-	t.Helper()
-	var resp resource.SchemaResponse
-	NewTriggerResource().Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("Schema: %v", resp.Diagnostics)
-	}
-	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-		t.Fatalf("ValidateImplementation: %v", diags)
-	}
-	return resp.Schema
-}
-
 func TestTriggerResourceSchema_modelParity(t *testing.T) {
-	s := triggerResourceSchema(t)
+	s := resourceSchema(t, NewTriggerResource())
 	assertDescribed(t, "fc_trigger", s.Attributes)
 	assertSchemaModelParity(t, "fc_trigger", s.Attributes, triggerResourceModel{})
 
@@ -148,14 +134,6 @@ func triggerPlan(typ string) triggerResourceModel {
 	}
 }
 
-func triggerStrs(vals ...string) []attr.Value {
-	out := make([]attr.Value, 0, len(vals))
-	for _, v := range vals {
-		out = append(out, types.StringValue(v))
-	}
-	return out
-}
-
 func timerTriggerObject(cron string, enable bool, payload types.String) types.Object {
 	return types.ObjectValueMust(timerTriggerConfigAttrTypes, map[string]attr.Value{
 		"cron_expression": types.StringValue(cron),
@@ -168,13 +146,13 @@ func httpTriggerObject(auth string, disable bool, methods ...string) types.Objec
 	return types.ObjectValueMust(httpTriggerConfigAttrTypes, map[string]attr.Value{
 		"auth_type":            types.StringValue(auth),
 		"disable_url_internet": types.BoolValue(disable),
-		"methods":              types.SetValueMust(types.StringType, triggerStrs(methods...)),
+		"methods":              types.SetValueMust(types.StringType, stringValues(methods...)),
 	})
 }
 
 func ossTriggerObject(prefix, suffix types.String, events ...string) types.Object {
 	return types.ObjectValueMust(ossTriggerConfigAttrTypes, map[string]attr.Value{
-		"events":        types.ListValueMust(types.StringType, triggerStrs(events...)),
+		"events":        types.ListValueMust(types.StringType, stringValues(events...)),
 		"filter_prefix": prefix,
 		"filter_suffix": suffix,
 	})
@@ -204,7 +182,7 @@ func cdnTriggerObject(notes types.String, filter map[string][]string) types.Obje
 	elemType := types.ListType{ElemType: types.StringType}
 	elems := map[string]attr.Value{}
 	for k, v := range filter {
-		elems[k] = types.ListValueMust(types.StringType, triggerStrs(v...))
+		elems[k] = types.ListValueMust(types.StringType, stringValues(v...))
 	}
 	return types.ObjectValueMust(cdnEventsTriggerConfigAttrTypes, map[string]attr.Value{
 		"event_name":    types.StringValue("LogFileCreated"),

@@ -1,10 +1,8 @@
 package provider_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -37,56 +35,6 @@ const (
 	triggerTestOSSArn  = "acs:oss:cn-hangzhou:1234567890123456:tf-acc-bucket"
 )
 
-var (
-	triggerTimestampRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}`)
-	triggerNonEmptyRE  = regexp.MustCompile(`.`)
-
-	// triggerEmptyPlanAfterApply is the perpetual-diff check of every apply
-	// step.
-	triggerEmptyPlanAfterApply = resource.ConfigPlanChecks{
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
-)
-
-// triggerTestZip is a base64 zip holding a Python handler, the code of the
-// function every trigger test declares.
-var triggerTestZip = func() string {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("index.py")
-	if err == nil {
-		_, err = w.Write([]byte("def handler(event, context):\n    return event\n"))
-	}
-	if err == nil {
-		err = zw.Close()
-	}
-	if err != nil {
-		panic(err)
-	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes())
-}()
-
-// testAccTriggerFunctionConfig declares the service and function of a
-// trigger test: fc_service.test and fc_function.test.
-func testAccTriggerFunctionConfig(service, function string) string {
-	return fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-
-resource "fc_function" "test" {
-  service_name = fc_service.test.name
-  name         = %q
-  runtime      = "python3.10"
-  handler      = "index.handler"
-
-  code = {
-    zip_file = %q
-  }
-}
-`, service, function, triggerTestZip)
-}
-
 // testAccTimerTrigger is an fc_trigger "test" of type timer on
 // fc_function.test; extra is inserted into the resource block.
 func testAccTimerTrigger(name, timerConfig, extra string) string {
@@ -108,17 +56,14 @@ func TestAccTriggerResource_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccTriggerFunctionConfig(service, function) + testAccTimerTrigger(name, `{
+				Config: env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccTimerTrigger(name, `{
     cron_expression = "@every 5m"
     payload         = "hello"
   }`, `description = "created by TestAccTriggerResource_basic"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/"+function+"/"+name)),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("name"), knownvalue.StringExact(name)),
@@ -129,9 +74,9 @@ func TestAccTriggerResource_basic(t *testing.T) {
 						"enable":          knownvalue.Bool(true), // schema default
 						"payload":         knownvalue.StringExact("hello"),
 					})),
-					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("trigger_id"), knownvalue.StringRegexp(triggerNonEmptyRE)),
-					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("created_time"), knownvalue.StringRegexp(triggerTimestampRE)),
-					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("last_modified_time"), knownvalue.StringRegexp(triggerTimestampRE)),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("trigger_id"), knownvalue.StringRegexp(nonEmptyRE)),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("last_modified_time"), knownvalue.StringRegexp(timestampRE)),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("qualifier"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("invocation_role"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("source_arn"), knownvalue.Null()),
@@ -141,8 +86,8 @@ func TestAccTriggerResource_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("config_json"), knownvalue.Null()),
 				},
 				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					if triggerDeref(tr.TriggerType) != "timer" || triggerDeref(tr.Description) != "created by TestAccTriggerResource_basic" {
-						return fmt.Errorf("trigger has type %q, description %q", triggerDeref(tr.TriggerType), triggerDeref(tr.Description))
+					if deref(tr.TriggerType) != "timer" || deref(tr.Description) != "created by TestAccTriggerResource_basic" {
+						return fmt.Errorf("trigger has type %q, description %q", deref(tr.TriggerType), deref(tr.Description))
 					}
 					return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":"hello"}`)
 				}),
@@ -157,7 +102,7 @@ func TestAccTriggerResource_basic(t *testing.T) {
 				ResourceName:  triggerAddr,
 				ImportState:   true,
 				ImportStateId: service + "/" + name,
-				ExpectError:   triggerExpectError(`Invalid import ID`, `expected SERVICE/FUNCTION/TRIGGER, got "`+service+"/"+name+`"`),
+				ExpectError:   expectError(`Invalid import ID`, `expected SERVICE/FUNCTION/TRIGGER, got "`+service+"/"+name+`"`),
 			},
 		},
 	})
@@ -167,7 +112,7 @@ func TestAccTriggerResource_update(t *testing.T) {
 	env := acctest.New(t)
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
 	config := func(timer, description, role string) string {
-		return env.Config(testAccTriggerFunctionConfig(service, function) + testAccTimerTrigger(name, timer,
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccTimerTrigger(name, timer,
 			fmt.Sprintf("description = %q\n  invocation_role = %q", description, role)))
 	}
 	sameTriggerID := statecheck.CompareValue(compare.ValuesSame())
@@ -175,11 +120,11 @@ func TestAccTriggerResource_update(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(`{ cron_expression = "@every 5m", payload = "first" }`, "first", triggerTestRole),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameTriggerID.AddStateValue(triggerAddr, tfjsonpath.New("trigger_id")),
 					sameCreatedTime.AddStateValue(triggerAddr, tfjsonpath.New("created_time")),
@@ -191,10 +136,7 @@ func TestAccTriggerResource_update(t *testing.T) {
     payload         = "second"
     enable          = false
   }`, "second", triggerTestRoleTwo),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameTriggerID.AddStateValue(triggerAddr, tfjsonpath.New("trigger_id")),
 					sameCreatedTime.AddStateValue(triggerAddr, tfjsonpath.New("created_time")),
@@ -207,8 +149,8 @@ func TestAccTriggerResource_update(t *testing.T) {
 					})),
 				},
 				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					if triggerDeref(tr.Description) != "second" || triggerDeref(tr.InvocationRole) != triggerTestRoleTwo {
-						return fmt.Errorf("trigger has description %q, invocationRole %q", triggerDeref(tr.Description), triggerDeref(tr.InvocationRole))
+					if deref(tr.Description) != "second" || deref(tr.InvocationRole) != triggerTestRoleTwo {
+						return fmt.Errorf("trigger has description %q, invocationRole %q", deref(tr.Description), deref(tr.InvocationRole))
 					}
 					return expectTriggerConfig(tr, `{"cronExpression":"cron(0 30 4 * * MON-FRI)","enable":false,"payload":"second"}`)
 				}),
@@ -222,28 +164,25 @@ func TestAccTriggerResource_replace(t *testing.T) {
 	service, function := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn")
 	first, second := acctest.RandomName("tf-acc-tr"), acctest.RandomName("tf-acc-tr")
 	timer := func(name string) string {
-		return env.Config(testAccTriggerFunctionConfig(service, function) + testAccTimerTrigger(name, `{ cron_expression = "@every 1h" }`, ""))
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccTimerTrigger(name, `{ cron_expression = "@every 1h" }`, ""))
 	}
 	differentTriggerID := statecheck.CompareValue(compare.ValuesDiffer())
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           timer(first),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentTriggerID.AddStateValue(triggerAddr, tfjsonpath.New("trigger_id")),
 				},
 			},
 			{
 				// A new name is a new trigger.
-				Config: timer(second),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           timer(second),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentTriggerID.AddStateValue(triggerAddr, tfjsonpath.New("trigger_id")),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/"+function+"/"+second)),
@@ -257,7 +196,7 @@ func TestAccTriggerResource_replace(t *testing.T) {
 			},
 			{
 				// So is a new type, here with its own configuration.
-				Config: env.Config(testAccTriggerFunctionConfig(service, function) + fmt.Sprintf(`
+				Config: env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
 resource "fc_trigger" "test" {
   service_name  = fc_service.test.name
   function_name = fc_function.test.name
@@ -269,19 +208,16 @@ resource "fc_trigger" "test" {
   }
 }
 `, second)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentTriggerID.AddStateValue(triggerAddr, tfjsonpath.New("trigger_id")),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("type"), knownvalue.StringExact("http")),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("timer_config"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("url_internet"), knownvalue.StringRegexp(triggerNonEmptyRE)),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("url_internet"), knownvalue.StringRegexp(nonEmptyRE)),
 				},
 				Check: testAccCheckTriggerAPI(env, service, function, second, func(tr *fc.Trigger) error {
-					if triggerDeref(tr.TriggerType) != "http" {
-						return fmt.Errorf("trigger has type %q, want http", triggerDeref(tr.TriggerType))
+					if deref(tr.TriggerType) != "http" {
+						return fmt.Errorf("trigger has type %q, want http", deref(tr.TriggerType))
 					}
 					return nil
 				}),
@@ -296,10 +232,10 @@ func TestAccTriggerResource_disappears(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccTriggerFunctionConfig(service, function) + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, "")),
+				Config: env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, "")),
 				// Deleted behind Terraform's back: the refresh removes it
 				// from the state (no error) and the next plan creates it.
 				Check: func(*terraform.State) error {
@@ -321,7 +257,7 @@ func TestAccTriggerResource_httpTrigger(t *testing.T) {
 	env := acctest.New(t)
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
 	config := func(httpConfig string) string {
-		return env.Config(testAccTriggerFunctionConfig(service, function) + fmt.Sprintf(`
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
 resource "fc_trigger" "test" {
   service_name  = fc_service.test.name
   function_name = fc_function.test.name
@@ -335,14 +271,14 @@ resource "fc_trigger" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: config(`{
     auth_type = "anonymous"
     methods   = ["POST", "GET"]
   }`),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"auth_type":            knownvalue.StringExact("anonymous"),
@@ -400,7 +336,7 @@ func TestAccTriggerResource_ossTrigger(t *testing.T) {
 	env := acctest.New(t)
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
 	config := func(filters string) string {
-		return env.Config(testAccTriggerFunctionConfig(service, function) + fmt.Sprintf(`
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
 resource "fc_trigger" "test" {
   service_name    = fc_service.test.name
   function_name   = fc_function.test.name
@@ -418,11 +354,11 @@ resource "fc_trigger" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("filter_prefix = \"uploads/\"\n    filter_suffix = \".zip\""),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("oss_config"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						// The order of the events is kept.
@@ -438,8 +374,8 @@ resource "fc_trigger" "test" {
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("invocation_role"), knownvalue.StringExact(triggerTestRole)),
 				},
 				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					if triggerDeref(tr.SourceArn) != triggerTestOSSArn {
-						return fmt.Errorf("sourceArn = %q", triggerDeref(tr.SourceArn))
+					if deref(tr.SourceArn) != triggerTestOSSArn {
+						return fmt.Errorf("sourceArn = %q", deref(tr.SourceArn))
 					}
 					return expectTriggerConfig(tr, `{"events":["oss:ObjectCreated:PutObject","oss:ObjectCreated:*","oss:ObjectRemoved:DeleteObject"],`+
 						`"filter":{"key":{"prefix":"uploads/","suffix":".zip"}}}`)
@@ -453,11 +389,8 @@ resource "fc_trigger" "test" {
 			},
 			{
 				// Removing the filters clears them on the trigger.
-				Config: config(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config(""),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("oss_config").AtMapKey("filter_prefix"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("oss_config").AtMapKey("filter_suffix"), knownvalue.Null()),
@@ -474,7 +407,7 @@ resource "fc_trigger" "test" {
 func TestAccTriggerResource_otherTypes(t *testing.T) {
 	env := acctest.New(t)
 	service, function := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn")
-	config := env.Config(testAccTriggerFunctionConfig(service, function) + fmt.Sprintf(`
+	config := env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
 locals {
   role = %q
 }
@@ -563,11 +496,11 @@ resource "fc_trigger" "eventbridge" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("fc_trigger.log", tfjsonpath.New("log_config"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"enable":             knownvalue.Bool(true),
@@ -644,7 +577,7 @@ func TestAccTriggerResource_configKeyOrder(t *testing.T) {
     "asyncInvocationType": false
   }
 `
-	config := providerConfig + testAccTriggerFunctionConfig(service, function) +
+	config := providerConfig + testAccFunctionZipConfig(t, service, function, "") +
 		testAccTimerTrigger(name, `{ cron_expression = "@every 5m", payload = "{\"k\":1}" }`, "") + fmt.Sprintf(`
 resource "fc_trigger" "eventbridge" {
   service_name  = fc_service.test.name
@@ -658,11 +591,11 @@ resource "fc_trigger" "eventbridge" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					// What the user wrote stays in the state.
 					statecheck.ExpectKnownValue("fc_trigger.eventbridge", tfjsonpath.New("config_json"),
@@ -726,7 +659,7 @@ func TestAccTriggerResource_qualifier(t *testing.T) {
 			}
 			return "qualifier = " + v
 		}
-		return env.Config(testAccTriggerFunctionConfig(service, function) + fmt.Sprintf(`
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
 resource "fc_service_version" "v1" {
   service_name = fc_service.test.name
   description  = "for triggers"
@@ -787,7 +720,7 @@ resource "fc_trigger" "latest" {
 				if err != nil {
 					return fmt.Errorf("reading trigger %q: %w", name, err)
 				}
-				if got := triggerDeref(tr.Qualifier); got != q {
+				if got := deref(tr.Qualifier); got != q {
 					return fmt.Errorf("trigger %q has qualifier %q on FC, want %q", name, got, q)
 				}
 			}
@@ -801,11 +734,11 @@ resource "fc_trigger" "latest" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config(onAlias, onVersion, ""),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("fc_trigger.web", tfjsonpath.New("qualifier"), knownvalue.StringExact(alias)),
 					statecheck.ExpectKnownValue("fc_trigger.web", tfjsonpath.New("url_internet"), urlOf(alias)),
@@ -844,7 +777,7 @@ resource "fc_trigger" "latest" {
 			{
 				// A qualifier that does not exist is refused by FC.
 				Config:      config(onVersion, "", `"staging"`),
-				ExpectError: triggerExpectError(`Error updating FC trigger`, `AliasNotFound`),
+				ExpectError: expectError(`Error updating FC trigger`, `AliasNotFound`),
 			},
 		},
 	})
@@ -853,34 +786,31 @@ resource "fc_trigger" "latest" {
 func TestAccTriggerResource_clearOptional(t *testing.T) {
 	env := acctest.New(t)
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
-	base := env.Config(testAccTriggerFunctionConfig(service, function))
+	base := env.Config(testAccFunctionZipConfig(t, service, function, ""))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config: base + testAccTimerTrigger(name, `{ cron_expression = "@every 5m", payload = "p" }`, fmt.Sprintf(`
   qualifier       = "LATEST"
   description     = "d"
   invocation_role = %q`, triggerTestRole)),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("qualifier"), knownvalue.StringExact("LATEST")),
 				},
 				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					if triggerDeref(tr.Qualifier) != "LATEST" || triggerDeref(tr.Description) != "d" || triggerDeref(tr.InvocationRole) != triggerTestRole {
-						return fmt.Errorf("trigger has qualifier %q, description %q, invocationRole %q", triggerDeref(tr.Qualifier), triggerDeref(tr.Description), triggerDeref(tr.InvocationRole))
+					if deref(tr.Qualifier) != "LATEST" || deref(tr.Description) != "d" || deref(tr.InvocationRole) != triggerTestRole {
+						return fmt.Errorf("trigger has qualifier %q, description %q, invocationRole %q", deref(tr.Qualifier), deref(tr.Description), deref(tr.InvocationRole))
 					}
 					return nil
 				}),
 			},
 			{
-				Config: base + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           base + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, ""),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("qualifier"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("description"), knownvalue.Null()),
@@ -888,8 +818,8 @@ func TestAccTriggerResource_clearOptional(t *testing.T) {
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("timer_config").AtMapKey("payload"), knownvalue.Null()),
 				},
 				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					if triggerDeref(tr.Qualifier) != "" || triggerDeref(tr.Description) != "" || triggerDeref(tr.InvocationRole) != "" {
-						return fmt.Errorf("not cleared on FC: qualifier %q, description %q, invocationRole %q", triggerDeref(tr.Qualifier), triggerDeref(tr.Description), triggerDeref(tr.InvocationRole))
+					if deref(tr.Qualifier) != "" || deref(tr.Description) != "" || deref(tr.InvocationRole) != "" {
+						return fmt.Errorf("not cleared on FC: qualifier %q, description %q, invocationRole %q", deref(tr.Qualifier), deref(tr.Description), deref(tr.InvocationRole))
 					}
 					return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":""}`)
 				}),
@@ -897,7 +827,7 @@ func TestAccTriggerResource_clearOptional(t *testing.T) {
 			{
 				// "" is a description a user may write, distinct from none.
 				Config:           base + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, `description = ""`),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("description"), knownvalue.StringExact("")),
 				},
@@ -915,18 +845,18 @@ func TestAccTriggerResource_staleETag(t *testing.T) {
 	env.SkipIfLive(t, "FC's answer to a stale If-Match is undocumented (fc-api.md section 5); the emulator answers 412")
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
 	config := func(payload string) string {
-		return env.Config(testAccTriggerFunctionConfig(service, function) +
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") +
 			testAccTimerTrigger(name, fmt.Sprintf(`{ cron_expression = "@every 5m", payload = %q }`, payload), ""))
 	}
 	const outside = "changed between plan and apply"
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
 				Config:           config("first"),
-				ConfigPlanChecks: triggerEmptyPlanAfterApply,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
 			},
 			{
 				Config: config("second"),
@@ -934,23 +864,20 @@ func TestAccTriggerResource_staleETag(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate),
 						// Runs after the plan is saved and before the apply.
-						triggerPlanCheckFunc(func() error {
+						runBeforeApply(func() error {
 							_, _, err := env.Client.UpdateTrigger(context.Background(), service, function, name,
 								&fc.Trigger{Description: fc.Ptr(outside)}, "")
 							return err
 						}),
 					},
 				},
-				ExpectError: triggerExpectError(`Error updating FC trigger`, `the trigger was changed outside Terraform since the last refresh`, `code PreconditionFailed`),
+				ExpectError: expectError(`Error updating FC trigger`, `the trigger was changed outside Terraform since the last refresh`, `code PreconditionFailed`),
 			},
 			{
 				// The outside change survived; the next plan refreshes
 				// (taking the new ETag) and the apply succeeds.
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
+				Config:           config("second"),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
 				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
 					return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":"second"}`)
 				}),
@@ -965,14 +892,10 @@ func TestAccTriggerResource_missingFunction(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(fmt.Sprintf(`
-resource "fc_service" "test" {
-  name = %q
-}
-
+				Config: env.Config(testAccServiceConfig(service) + fmt.Sprintf(`
 resource "fc_trigger" "test" {
   service_name  = fc_service.test.name
   function_name = "missing"
@@ -980,8 +903,8 @@ resource "fc_trigger" "test" {
   type          = "timer"
   timer_config  = { cron_expression = "@every 5m" }
 }
-`, service, name)),
-				ExpectError: triggerExpectError(`Error creating FC trigger`,
+`, name)),
+				ExpectError: expectError(`Error creating FC trigger`,
 					fmt.Sprintf(`Could not create trigger %q of function "missing" in service %q: the service, the function or the qualifier does not exist`, name, service),
 					`HTTP 404, code FunctionNotFound`, `function 'missing' of service`),
 			},
@@ -1001,7 +924,7 @@ resource "fc_trigger" "test" {
 `, body))
 	}
 	step := func(body string, wantErr ...string) resource.TestStep {
-		return resource.TestStep{Config: config(body), PlanOnly: true, ExpectError: triggerExpectError(wantErr...)}
+		return resource.TestStep{Config: config(body), PlanOnly: true, ExpectError: expectError(wantErr...)}
 	}
 	timer := `timer_config = { cron_expression = "@every 5m" }`
 	http := `http_config = {
@@ -1011,7 +934,7 @@ resource "fc_trigger" "test" {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckTriggerDestroy(env),
+		CheckDestroy:             testAccCheckDestroy(env),
 		Steps: []resource.TestStep{
 			// The configuration does not match the type: the error is on
 			// the configuration attribute.
@@ -1057,27 +980,6 @@ resource "fc_trigger" "test" {
 // ---------------------------------------------------------------------------
 // helpers
 
-// testAccCheckTriggerDestroy checks that no fc_trigger of the state still
-// exists.
-func testAccCheckTriggerDestroy(env *acctest.Env) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "fc_trigger" {
-				continue
-			}
-			a := rs.Primary.Attributes
-			_, _, err := env.Client.GetTrigger(context.Background(), a["service_name"], a["function_name"], a["name"])
-			if err == nil {
-				return fmt.Errorf("FC trigger %q still exists", rs.Primary.ID)
-			}
-			if !fc.IsNotFound(err) {
-				return fmt.Errorf("checking FC trigger %q: %w", rs.Primary.ID, err)
-			}
-		}
-		return nil
-	}
-}
-
 // testAccCheckTriggerAPI reads a trigger with the test's own client and runs
 // check on it: what the state says must also be true on FC.
 func testAccCheckTriggerAPI(env *acctest.Env, service, function, name string, check func(*fc.Trigger) error) resource.TestCheckFunc {
@@ -1108,25 +1010,6 @@ func expectTriggerConfig(tr *fc.Trigger, want string) error {
 		return fmt.Errorf("triggerConfig = %s, want %s", g, e)
 	}
 	return nil
-}
-
-// triggerPlanCheckFunc is a "plan check" that does not check the plan but
-// acts between the saved plan and the apply.
-type triggerPlanCheckFunc func() error
-
-func (f triggerPlanCheckFunc) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	resp.Error = f()
-}
-
-// triggerExpectError matches fragments of an error in order. Fragments are
-// plain text; any run of spaces matches any white space, because Terraform
-// wraps long diagnostic lines.
-func triggerExpectError(fragments ...string) *regexp.Regexp {
-	quoted := make([]string, len(fragments))
-	for i, f := range fragments {
-		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(f)), `\s+`)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
 }
 
 // triggerScramblingProvider returns a provider block for a proxy in front
@@ -1234,11 +1117,4 @@ func reverseKeysJSON(v any, indent string) string {
 		b, _ := json.Marshal(x)
 		return string(b)
 	}
-}
-
-func triggerDeref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
