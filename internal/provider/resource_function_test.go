@@ -320,6 +320,58 @@ func TestAccFunctionResource_disappears(t *testing.T) {
 	})
 }
 
+// A function that already exists is not taken over: the create fails with
+// the API's conflict and the advice to import it, and the existing function
+// is left as it was.
+func TestAccFunctionResource_alreadyExists(t *testing.T) {
+	env := acctest.New(t)
+	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
+	src := testdataDir(t, "hello")
+	zip, _ := zipOf(t, src)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.Config(testAccServiceConfig(service)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+			},
+			{
+				PreConfig: func() {
+					_, _, err := env.Client.CreateFunction(context.Background(), service, &fc.Function{
+						FunctionName: fc.Ptr(name),
+						Runtime:      fc.Ptr("python3.10"),
+						Handler:      fc.Ptr("index.handler"),
+						Description:  fc.Ptr("made outside Terraform"),
+						Code:         &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)},
+					}, "")
+					if err != nil {
+						t.Fatalf("creating the function outside Terraform: %v", err)
+					}
+				},
+				Config:      env.Config(testAccFunctionConfig(service, name, src, "")),
+				ExpectError: expectError("Error creating FC function", "already exists", "terraform import", "FunctionAlreadyExists"),
+			},
+			{
+				// The outside function survived untouched; remove it so the
+				// service can be destroyed.
+				PreConfig: func() {
+					f, _, err := env.Client.GetFunction(context.Background(), service, "", name)
+					if err != nil || deref(f.Description) != "made outside Terraform" {
+						t.Fatalf("the existing function changed: %+v, %v", f, err)
+					}
+					if err := env.Client.DeleteFunction(context.Background(), service, name, ""); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:           env.Config(testAccServiceConfig(service)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+			},
+		},
+	})
+}
+
 func TestAccFunctionResource_drift(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
