@@ -58,7 +58,7 @@ data "fc_service" "test" {
 						"logstore":                knownvalue.StringExact("tf-acc-logstore"),
 						"enable_request_metrics":  knownvalue.Bool(false),
 						"enable_instance_metrics": knownvalue.Bool(false),
-						"log_begin_rule":          knownvalue.Null(),
+						"log_begin_rule":          knownvalue.StringExact("None"), // the resource's default, sent to FC
 					})),
 					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("tracing_config").AtMapKey("params").AtMapKey("endpoint"), knownvalue.StringExact("http://tracing")),
 					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("nas_config"), knownvalue.Null()),

@@ -60,7 +60,9 @@ func (r *functionResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"source (`filename`, `source_dir` or `zip_file`) and compared with the checksum FC reports, so a change of " +
 			"the files at the same path, or code changed outside Terraform, shows up as an update. The package is " +
 			"uploaded only when that checksum changes; updates of the configuration alone send no code. Code bytes are " +
-			"never stored in the state.\n\n" +
+			"never stored in the state. The local source is read again at apply time: if its files changed after the " +
+			"plan, Terraform stops before changing the function, reporting that the provider produced an inconsistent " +
+			"final plan for `code_checksum`; run `terraform plan` again.\n\n" +
 			"Updates and deletes are conditional on the ETag of the last read: if the function was changed outside " +
 			"Terraform since the last refresh, the apply fails instead of overwriting that change.",
 		Attributes: map[string]schema.Attribute{
@@ -498,6 +500,11 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 			"name":         name,
 		})
 		state.Code = plan.Code
+		// The plan's cpu may be the configured decimal where the state
+		// holds the float64 FC reported (see sameValue): keep the plan's.
+		if !plan.CPU.IsUnknown() {
+			state.CPU = plan.CPU
+		}
 		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
@@ -560,7 +567,7 @@ func (r *functionResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 	resp.Diagnostics.Append(validateFunctionCode(ctx, &cfg)...)
 
-	if !cfg.CustomHealthCheckConfig.IsNull() && known(cfg.Runtime) && !slices.Contains(validators.CustomRuntimes, cfg.Runtime.ValueString()) {
+	if known(cfg.CustomHealthCheckConfig) && known(cfg.Runtime) && !slices.Contains(validators.CustomRuntimes, cfg.Runtime.ValueString()) {
 		resp.Diagnostics.AddAttributeError(path.Root("custom_health_check_config"), "Health check needs a custom runtime",
 			fmt.Sprintf("custom_health_check_config is only supported with the runtimes %s, not %q. Remove it or change the runtime.",
 				strings.Join(validators.CustomRuntimes, ", "), cfg.Runtime.ValueString()))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -286,6 +287,29 @@ func TestExpandFunctionUpdate(t *testing.T) {
 			wantChanged: true,
 		},
 		{
+			// cpu = 0.35 in the configuration is the exact decimal; FC
+			// answers the float64 nearest to it. Terraform sees no change,
+			// so neither may the provider (import blocks compare the two).
+			name:  "configured decimal cpu equals the float64 FC reports",
+			state: func() functionResourceModel { p := base; p.CPU = types.Float64Value(0.35); return p },
+			plan:  func() functionResourceModel { p := base; p.CPU = fnDecimalFloat64(t, "0.35"); return p },
+			want:  `{}`,
+		},
+		{
+			name:        "a different cpu is sent",
+			state:       func() functionResourceModel { p := base; p.CPU = types.Float64Value(0.35); return p },
+			plan:        func() functionResourceModel { p := base; p.CPU = fnDecimalFloat64(t, "1.45"); return p },
+			want:        `{"cpu":1.45}`,
+			wantChanged: true,
+		},
+		{
+			name:        "cpu set from null is sent",
+			state:       func() functionResourceModel { return base },
+			plan:        func() functionResourceModel { p := base; p.CPU = fnDecimalFloat64(t, "0.35"); return p },
+			want:        `{"cpu":0.35}`,
+			wantChanged: true,
+		},
+		{
 			name:  "code and computed attributes are not part of the configuration diff",
 			state: func() functionResourceModel { return base },
 			plan: func() functionResourceModel {
@@ -313,6 +337,28 @@ func TestExpandFunctionUpdate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fnDecimalFloat64 is a Float64 as the framework decodes a number written
+// in a configuration: an arbitrary-precision decimal, not a float64.
+func fnDecimalFloat64(t *testing.T, decimal string) types.Float64 {
+	t.Helper()
+	f, _, err := big.ParseFloat(decimal, 10, 512, big.ToNearestEven)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := types.Float64Type.ValueFromTerraform(context.Background(), tftypes.NewValue(tftypes.Number, f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := v.(types.Float64)
+	if !ok {
+		t.Fatalf("got %T", v)
+	}
+	if d.Equal(types.Float64Value(d.ValueFloat64())) {
+		t.Fatalf("%s: the decimal equals its float64; the test would not tell them apart", decimal)
+	}
+	return d
 }
 
 // ---------------------------------------------------------------------------

@@ -218,7 +218,7 @@ func expandFunctionCreate(ctx context.Context, plan *functionResourceModel) (*fc
 func expandFunctionUpdate(ctx context.Context, plan, state *functionResourceModel) (in *fc.Function, changed bool, diags diag.Diagnostics) {
 	in = &fc.Function{}
 	differs := func(p, s attr.Value) bool {
-		if p.Equal(s) {
+		if sameValue(p, s) {
 			return false
 		}
 		changed = true
@@ -321,6 +321,23 @@ func expandFunctionUpdate(ctx context.Context, plan, state *functionResourceMode
 		}
 	}
 	return in, changed, diags
+}
+
+// sameValue is attr.Value.Equal, except that two known float64 values are
+// the same when they are equal as float64s. The framework keeps a float
+// with the exact precision it arrived with: cpu = 0.45 from the
+// configuration is the decimal 0.45, while 0.45 read back from FC is the
+// float64 nearest to it, and Equal tells them apart. Terraform compares
+// non-integers as float64s, so it sees no change there, and neither may
+// the provider (e.g. after an import block, whose plan compares the
+// configuration with a state just read from FC).
+func sameValue(p, s attr.Value) bool {
+	pf, pok := p.(types.Float64)
+	sf, sok := s.(types.Float64)
+	if pok && sok && known(pf) && known(sf) {
+		return pf.ValueFloat64() == sf.ValueFloat64()
+	}
+	return p.Equal(s)
 }
 
 // codeUploadNeeded reports whether an update must send the code package:

@@ -184,6 +184,119 @@ import {
 	})
 }
 
+// TestAccFunctionResource_importBlockFractionalCPU imports, with an import
+// block, a function whose cpu is a fraction that has no exact float64
+// (0.35). The configuration's 0.35 is a decimal, FC's the nearest float64:
+// Terraform sees the same number, so the apply sends nothing and
+// last_modified_time is known in the plan.
+func TestAccFunctionResource_importBlockFractionalCPU(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "counts API requests")
+	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
+	src := testdataDir(t, "hello")
+	zip, checksum := zipOf(t, src)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           env.Config(testAccServiceConfig(service)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+			},
+			{
+				PreConfig: func() {
+					_, _, err := env.Client.CreateFunction(context.Background(), service, &fc.Function{
+						FunctionName: fc.Ptr(name),
+						Runtime:      fc.Ptr("python3.10"),
+						Handler:      fc.Ptr("index.handler"),
+						CPU:          fc.Ptr(0.35),
+						MemorySize:   fc.Ptr(int64(512)),
+						Code:         &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)},
+					}, checksum)
+					if err != nil {
+						t.Fatalf("creating the function outside Terraform: %v", err)
+					}
+					env.Emulator.ResetCounts()
+				},
+				Config: env.Config(testAccFunctionConfig(service, name, src, `
+  cpu         = 0.35
+  memory_size = 512
+`) + fmt.Sprintf(`
+import {
+  to = fc_function.test
+  id = "%s/%s"
+}
+`, service, name)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("last_modified_time"), knownvalue.NotNull()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: testAccCheckRequestCounts(env, map[string]int{"UpdateFunction": 0, "CreateFunction": 0}),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("cpu"), knownvalue.Float64Exact(0.35)),
+				},
+			},
+		},
+	})
+}
+
+// TestAccFunctionResource_unknownAtPlan configures arguments whose values
+// are only known at apply: a nested object that may be null, the code
+// directory and cpu. Validation waits for the values instead of failing on
+// the unknowns, and the apply leaves no diff.
+func TestAccFunctionResource_unknownAtPlan(t *testing.T) {
+	env := acctest.New(t)
+	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
+	src := testdataDir(t, "hello")
+	_, checksum := zipOf(t, src)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccServiceConfig(service) + fmt.Sprintf(`
+resource "terraform_data" "later" {
+  input = { dir = %q, health_check = false, cpu = 0.35 }
+}
+
+resource "fc_function" "test" {
+  service_name = fc_service.test.name
+  name         = %q
+  runtime      = "python3.10"
+  handler      = "index.handler"
+  cpu          = terraform_data.later.output.cpu
+
+  code = {
+    source_dir = terraform_data.later.output.dir
+  }
+
+  # Unknown at plan time, null at apply: no health check on a Python function.
+  custom_health_check_config = terraform_data.later.output.health_check ? { http_get_url = "/ready" } : null
+}
+`, src, name)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionCreate),
+						plancheck.ExpectUnknownValue(functionAddr, tfjsonpath.New("custom_health_check_config")),
+						plancheck.ExpectUnknownValue(functionAddr, tfjsonpath.New("code_checksum")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("custom_health_check_config"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum)),
+					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("cpu"), knownvalue.Float64Exact(0.35)),
+				},
+			},
+		},
+	})
+}
+
 func TestAccFunctionResource_update(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -92,11 +93,12 @@ func (r *serviceResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 					},
 					"log_begin_rule": schema.StringAttribute{
 						MarkdownDescription: "How log lines are grouped into log entries: " + validators.MarkdownEnum(validators.LogBeginRules) +
-							". `DefaultRegex` starts a new entry at every line that begins with a date. When not set, FC's default (`None`) applies.",
-						Optional:      true,
-						Computed:      true,
-						Validators:    []validator.String{stringvalidator.OneOf(validators.LogBeginRules...)},
-						PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+							". `DefaultRegex` starts a new entry at every line that begins with a date. Defaults to `None`, FC's default, " +
+							"so removing the argument sets `None` again.",
+						Optional:   true,
+						Computed:   true,
+						Default:    stringdefault.StaticString(validators.LogBeginRuleNone),
+						Validators: []validator.String{stringvalidator.OneOf(validators.LogBeginRules...)},
 					},
 					"logstore": schema.StringAttribute{
 						MarkdownDescription: "Name of the SLS Logstore.",
@@ -296,7 +298,7 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 
 	// The response is the created service: no read after create.
-	state, diags := flattenService(out, &plan)
+	state, diags := flattenServiceResource(out, &plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -324,7 +326,7 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 
-	newState, diags := flattenService(out, &state)
+	newState, diags := flattenServiceResource(out, &state)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -356,7 +358,7 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 
-	state, diags := flattenService(out, &plan)
+	state, diags := flattenServiceResource(out, &plan)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

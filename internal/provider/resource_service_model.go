@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // Null, empty and zero in fc_service
@@ -33,6 +34,11 @@ import (
 //   - Booleans inside nested objects have a schema default of false: the
 //     wire objects always carry them, so what is sent when they are omitted
 //     is false, and the plan says so.
+//   - log_config.log_begin_rule has a schema default of "None", FC's
+//     default, so that removing it sets "None" again (a value kept from the
+//     state could not be cleared). The resource reads a rule FC does not
+//     report as "None" (flattenServiceResource); the data sources report it
+//     as null.
 
 // serviceModel is the state of the fc_service resource and of the
 // fc_service data source (the two schemas have the same attributes).
@@ -249,8 +255,8 @@ func expandLogConfig(ctx context.Context, o types.Object) (*fc.LogConfig, diag.D
 		Logstore:              m.Logstore.ValueString(),
 		EnableRequestMetrics:  m.EnableRequestMetrics.ValueBool(),
 		EnableInstanceMetrics: m.EnableInstanceMetrics.ValueBool(),
-		// Unknown (not configured, no prior value) sends "", which lets
-		// the service pick its default.
+		// The schema default makes it "None" when not configured; null
+		// (data sources) or unknown sends "", FC's default.
 		LogBeginRule: m.LogBeginRule.ValueString(),
 	}, diags
 }
@@ -387,6 +393,26 @@ func flattenService(s *fc.Service, prior *serviceModel) (serviceModel, diag.Diag
 	diags.Append(d...)
 	m.VPCConfig, d = flattenVPCConfig(s.VPCConfig)
 	diags.Append(d...)
+	return m, diags
+}
+
+// flattenServiceResource is flattenService for the fc_service resource: a
+// log configuration without a begin rule is read as "None", the schema
+// default and FC's, so that a service whose rule FC does not report (e.g.
+// one created outside Terraform, then imported) has no diff against a
+// configuration that leaves the rule out.
+func flattenServiceResource(s *fc.Service, prior *serviceModel) (serviceModel, diag.Diagnostics) {
+	m, diags := flattenService(s, prior)
+	if diags.HasError() || !isKnownValue(m.LogConfig) {
+		return m, diags
+	}
+	attrs := m.LogConfig.Attributes()
+	if rule, ok := attrs["log_begin_rule"].(types.String); ok && rule.IsNull() {
+		attrs["log_begin_rule"] = types.StringValue(validators.LogBeginRuleNone)
+		var d diag.Diagnostics
+		m.LogConfig, d = types.ObjectValue(logConfigAttrTypes, attrs)
+		diags.Append(d...)
+	}
 	return m, diags
 }
 

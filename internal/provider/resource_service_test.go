@@ -119,8 +119,8 @@ resource "fc_service" "test" {
 						"project":                 knownvalue.StringExact("tf-acc-project"),
 						"logstore":                knownvalue.StringExact("tf-acc-logstore"),
 						"enable_request_metrics":  knownvalue.Bool(true),
-						"enable_instance_metrics": knownvalue.Bool(false), // schema default
-						"log_begin_rule":          knownvalue.Null(),      // FC's default, not reported
+						"enable_instance_metrics": knownvalue.Bool(false),         // schema default
+						"log_begin_rule":          knownvalue.StringExact("None"), // schema default
 					})),
 				},
 				Check: testAccCheckServiceAPI(env, name, func(s *fc.Service) error {
@@ -195,6 +195,103 @@ resource "fc_service" "test" {
 					}
 					return nil
 				},
+			},
+		},
+	})
+}
+
+// TestAccServiceResource_logBeginRule removes log_begin_rule from a log
+// configuration, which sets FC's default "None" again instead of keeping
+// the rule, and imports a service whose log configuration has no rule
+// without a diff against a configuration that leaves it out.
+func TestAccServiceResource_logBeginRule(t *testing.T) {
+	env := acctest.New(t)
+	name, imported := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-svc")
+	config := func(rule string) string {
+		return env.Config(fmt.Sprintf(`
+resource "fc_service" "test" {
+  name = %q
+  log_config = {
+    project  = "tf-acc-project"
+    logstore = "tf-acc-logstore"
+    %s
+  }
+}
+`, name, rule))
+	}
+	logConfig := func(rule string) knownvalue.Check {
+		return knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"project":                 knownvalue.StringExact("tf-acc-project"),
+			"logstore":                knownvalue.StringExact("tf-acc-logstore"),
+			"enable_request_metrics":  knownvalue.Bool(false),
+			"enable_instance_metrics": knownvalue.Bool(false),
+			"log_begin_rule":          knownvalue.StringExact(rule),
+		})
+	}
+	apiRule := func(want string) resource.TestCheckFunc {
+		return testAccCheckServiceAPI(env, name, func(s *fc.Service) error {
+			if s.LogConfig == nil || s.LogConfig.LogBeginRule != want {
+				return fmt.Errorf("service has logConfig %+v, want logBeginRule %q", s.LogConfig, want)
+			}
+			return nil
+		})
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            config(`log_begin_rule = "DefaultRegex"`),
+				ConfigPlanChecks:  expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("log_config"), logConfig("DefaultRegex"))},
+				Check:             apiRule("DefaultRegex"),
+			},
+			{
+				Config: config(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("log_config").AtMapKey("log_begin_rule"), knownvalue.StringExact("None")),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("log_config"), logConfig("None"))},
+				Check:             apiRule("None"),
+			},
+			{
+				// A service whose log configuration FC reports without a
+				// rule, imported: nothing to change.
+				PreConfig: func() {
+					_, _, err := env.Client.CreateService(context.Background(), &fc.Service{
+						ServiceName: fc.Ptr(imported),
+						LogConfig:   &fc.LogConfig{Project: "tf-acc-project", Logstore: "tf-acc-logstore"},
+					})
+					if err != nil {
+						t.Fatalf("creating the service outside Terraform: %v", err)
+					}
+				},
+				Config: config("") + fmt.Sprintf(`
+resource "fc_service" "imported" {
+  name = %q
+  log_config = {
+    project  = "tf-acc-project"
+    logstore = "tf-acc-logstore"
+  }
+}
+
+import {
+  to = fc_service.imported
+  id = %q
+}
+`, imported, imported),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("fc_service.imported", plancheck.ResourceActionNoop),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("fc_service.imported", tfjsonpath.New("log_config"), logConfig("None"))},
 			},
 		},
 	})
