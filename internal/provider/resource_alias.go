@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -92,11 +91,13 @@ func (r *aliasResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"version_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the version the alias points at, usually an `fc_service_version`'s `version_id`. " +
-					"Referring to the resource (rather than writing the number) lets Terraform move the alias before it " +
-					"deletes a version the alias held.",
+				MarkdownDescription: "ID of the version the alias points at (without leading zeros), usually an " +
+					"`fc_service_version`'s `version_id`. FC refuses to delete a version an alias points at: refer to the " +
+					"resource (rather than writing the number) and give the `fc_service_version` " +
+					"`lifecycle { create_before_destroy = true }`, so that Terraform moves the alias before it deletes " +
+					"the version the alias held (without `create_before_destroy`, Terraform deletes first).",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.RegexMatches(versionIDPattern, versionIDPatternMessage)},
+				Validators: []validator.String{validators.VersionID()},
 			},
 		},
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // aliasModel is the state of fc_alias, and of the fc_alias data source.
@@ -54,7 +54,7 @@ func aliasID(service, name string) string {
 // Create sends the name, the version and what is configured. Update sends
 // every updatable field so that what was removed from the configuration is
 // cleared: "" for the description, a non-nil empty map for the weights.
-func expandAlias(ctx context.Context, m aliasModel, update bool) (*fc.Alias, diag.Diagnostics) {
+func expandAlias(_ context.Context, m aliasModel, update bool) (*fc.Alias, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := &fc.Alias{
 		VersionID:   fc.Ptr(m.VersionID.ValueString()),
@@ -65,13 +65,26 @@ func expandAlias(ctx context.Context, m aliasModel, update bool) (*fc.Alias, dia
 	}
 	switch {
 	case isKnownValue(m.AdditionalVersionWeight):
-		in.AdditionalVersionWeight = map[string]float64{}
-		diags.Append(m.AdditionalVersionWeight.ElementsAs(ctx, &in.AdditionalVersionWeight, false)...)
+		in.AdditionalVersionWeight = expandVersionWeights(m.AdditionalVersionWeight)
 	case m.AdditionalVersionWeight.IsNull() && update:
 		// An empty object, not an absent field, clears the weights.
 		in.AdditionalVersionWeight = map[string]float64{}
 	}
 	return in, diags
+}
+
+// expandVersionWeights returns the known weights of a map of weights, each
+// rounded to the nearest float64. A weight such as 1/3 or var.percent / 100
+// is a Terraform number of higher precision than a float64: the framework's
+// ElementsAs refuses to round it ("cannot store ... in float64").
+func expandVersionWeights(w types.Map) map[string]float64 {
+	out := make(map[string]float64, len(w.Elements()))
+	for k, v := range w.Elements() {
+		if f, ok := v.(types.Float64); ok && isKnownValue(f) {
+			out[k] = f.ValueFloat64()
+		}
+	}
+	return out
 }
 
 // ---------------------------------------------------------------------------
@@ -108,7 +121,9 @@ func flattenAlias(a *fc.Alias, prior aliasModel) (aliasModel, diag.Diagnostics) 
 
 // flattenVersionWeights maps the API's weights to the attribute: the
 // weights when there are any; {} when there are none and the prior value
-// was {}; null otherwise.
+// was {}; null otherwise. A prior weight that rounds to the API's float64
+// (1/3 written in the configuration) is kept as written, so that the state
+// matches the plan.
 func flattenVersionWeights(w map[string]float64, prior types.Map) (types.Map, diag.Diagnostics) {
 	if len(w) == 0 {
 		if isKnownValue(prior) && len(prior.Elements()) == 0 {
@@ -116,21 +131,22 @@ func flattenVersionWeights(w map[string]float64, prior types.Map) (types.Map, di
 		}
 		return types.MapNull(types.Float64Type), nil
 	}
+	var priorElems map[string]attr.Value
+	if isKnownValue(prior) {
+		priorElems = prior.Elements()
+	}
 	elems := make(map[string]attr.Value, len(w))
 	for k, v := range w {
 		elems[k] = types.Float64Value(v)
+		if p, ok := priorElems[k].(types.Float64); ok && isKnownValue(p) && p.ValueFloat64() == v {
+			elems[k] = p
+		}
 	}
 	return types.MapValue(types.Float64Type, elems)
 }
 
 // ---------------------------------------------------------------------------
 // validation
-
-// versionIDPattern is what a version ID looks like: FC numbers the versions
-// of a service 1, 2, 3...
-var versionIDPattern = regexp.MustCompile(`^[0-9]+$`)
-
-const versionIDPatternMessage = `must be a version ID, the number FC gave the version, e.g. "1"`
 
 // weightSumTolerance absorbs float rounding when summing weights such as
 // 0.1 + 0.2 + 0.7.
@@ -165,9 +181,9 @@ func (v versionWeightsValidator) ValidateMap(_ context.Context, req validator.Ma
 	sum, allKnown := 0.0, true
 	for _, k := range keys {
 		p := req.Path.AtMapKey(k)
-		if !versionIDPattern.MatchString(k) {
+		if !validators.IsVersionID(k) {
 			resp.Diagnostics.AddAttributeError(p, "Invalid version ID",
-				fmt.Sprintf("The key %q of %s %s.", k, req.Path, versionIDPatternMessage))
+				fmt.Sprintf("The key %q of %s must be a version ID: %s.", k, req.Path, validators.VersionIDRule))
 		}
 		f, ok := elems[k].(types.Float64)
 		if !ok || f.IsUnknown() || f.IsNull() {

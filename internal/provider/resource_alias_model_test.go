@@ -88,6 +88,13 @@ func TestAliasVersionWeightsValidator(t *testing.T) {
 			wantErrs: map[string]string{`additional_version_weight["v2"]`: "must be a version ID"},
 		},
 		{
+			// FC reads "02" as version 2 and answers "2": Terraform would
+			// report an inconsistent result after the apply.
+			name:     "key with a leading zero",
+			value:    aliasWeights(t, map[string]float64{"02": 0.1}),
+			wantErrs: map[string]string{`additional_version_weight["02"]`: "without leading zeros"},
+		},
+		{
 			name: "unknown weight skips the sum",
 			value: types.MapValueMust(types.Float64Type, map[string]attr.Value{
 				"2": types.Float64Value(0.9), "3": types.Float64Unknown(),
@@ -338,5 +345,52 @@ func TestAliasWeightsRoundTrip(t *testing.T) {
 	}
 	if !got.AdditionalVersionWeight.Equal(plan.AdditionalVersionWeight) || !got.VersionID.Equal(plan.VersionID) || !got.Description.IsNull() {
 		t.Errorf("round trip = %+v, want %+v", got, plan)
+	}
+}
+
+// TestAliasWeightsRoundTrip_precision plans weights that are Terraform
+// numbers of more precision than a float64 (1/3 in the configuration):
+// they are sent rounded, and the state keeps them as planned.
+func TestAliasWeightsRoundTrip_precision(t *testing.T) {
+	ctx := context.Background()
+	precise := func(num, den int64) types.Float64 {
+		f := new(big.Float).SetPrec(512).Quo(new(big.Float).SetPrec(512).SetInt64(num), new(big.Float).SetPrec(512).SetInt64(den))
+		v, err := types.Float64Type.ValueFromTerraform(ctx, tftypes.NewValue(tftypes.Number, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.(types.Float64)
+	}
+	plan := aliasModel{
+		ServiceName: types.StringValue("svc"),
+		Name:        types.StringValue("prod"),
+		VersionID:   types.StringValue("2"),
+		Description: types.StringNull(),
+		AdditionalVersionWeight: types.MapValueMust(types.Float64Type, map[string]attr.Value{
+			"1": precise(1, 3),
+			"3": precise(7, 100),
+		}),
+	}
+	for _, update := range []bool{false, true} {
+		in, diags := expandAlias(ctx, plan, update)
+		if diags.HasError() {
+			t.Fatalf("expandAlias (update %v): %v", update, diags)
+		}
+		if want := map[string]float64{"1": 1.0 / 3, "3": 0.07}; !reflect.DeepEqual(in.AdditionalVersionWeight, want) {
+			t.Errorf("weights sent = %v, want %v", in.AdditionalVersionWeight, want)
+		}
+		got, diags := flattenAlias(in, plan)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		if !got.AdditionalVersionWeight.Equal(plan.AdditionalVersionWeight) {
+			t.Errorf("state weights = %v, want the planned %v", got.AdditionalVersionWeight, plan.AdditionalVersionWeight)
+		}
+	}
+	// A weight changed outside Terraform is reported as FC has it.
+	got, _ := flattenAlias(&fc.Alias{AliasName: fc.Ptr("prod"), VersionID: fc.Ptr("2"),
+		AdditionalVersionWeight: map[string]float64{"1": 0.5, "3": 0.07}}, plan)
+	if w := got.AdditionalVersionWeight.Elements(); !w["1"].Equal(types.Float64Value(0.5)) || !w["3"].Equal(plan.AdditionalVersionWeight.Elements()["3"]) {
+		t.Errorf("state weights after a change outside = %v, want 1 = 0.5 and 3 as planned", w)
 	}
 }

@@ -483,7 +483,18 @@ resource "fc_alias" "test" {
 			{
 				Config:      config("prod", "latest", ""),
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)version_id.*must\s+be\s+a\s+version\s+ID`),
+				ExpectError: expectError(`Invalid version ID`, `version_id: "latest" is not a version ID`),
+			},
+			{
+				// FC reads "01" as version 1 and answers "1".
+				Config:      config("prod", "01", ""),
+				PlanOnly:    true,
+				ExpectError: expectError(`Invalid version ID`, `version_id = "01"`, `without leading zeros`),
+			},
+			{
+				Config:      config("prod", "3", `additional_version_weight = { "02" = 0.1 }`),
+				PlanOnly:    true,
+				ExpectError: expectError(`Invalid version ID`, `The key "02" of additional_version_weight must be a version ID`, `without leading zeros`),
 			},
 		},
 	})
@@ -529,8 +540,10 @@ resource "fc_alias" "test" {
   version_id   = "1"
 }
 `),
+				// The advice names what makes Terraform move the alias
+				// first: create_before_destroy on the version.
 				ExpectError: regexp.MustCompile(`(?s)Error deleting FC service version.*held\s+by\s+alias\s+"holder"\s+\(its\s+version_id\).*` +
-					`Move\s+the\s+alias.*skip_destroy.*API\s+error:\s+HTTP\s+4\d\d`),
+					`Move\s+the\s+alias.*lifecycle\s+\{\s+create_before_destroy\s+=\s+true\s+\}.*skip_destroy.*API\s+error:\s+HTTP\s+4\d\d`),
 			},
 			{
 				// The version survived the refused delete; back to the first
@@ -543,6 +556,162 @@ resource "fc_alias" "test" {
 				Config:           withVersion,
 				ConfigPlanChecks: expectEmptyPlanAfterApply,
 			},
+		},
+	})
+}
+
+// TestAccAliasResource_blueGreen runs a release pipeline. Version "blue"
+// serves the alias "prod". A code change is published as version "green",
+// which first gets a third of the traffic (a weight keyed by its ID, unknown
+// until it is published, and of more precision than a float64), then all of
+// it with a canary weight left on blue; then, in one apply, the weights go
+// and blue is deleted. The next code change replaces green
+// (replace_triggered_by). Triggers on the alias, on a version and on LATEST
+// follow. The versions have create_before_destroy, so that Terraform moves
+// the alias and the trigger before it deletes the version they held.
+func TestAccAliasResource_blueGreen(t *testing.T) {
+	env := acctest.New(t)
+	service, function := acctest.RandomName("tf-acc-alias"), acctest.RandomName("tf-acc-fn")
+	config := func(code string, blue, green bool, aliasVersion, weights, tickVersion string) string {
+		cfg := testAccFunctionConfig(service, function, testdataDir(t, code), "")
+		if blue {
+			cfg += `
+resource "fc_service_version" "blue" {
+  service_name = fc_service.test.name
+  description  = "blue"
+  depends_on   = [fc_function.test]
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+`
+		}
+		if green {
+			cfg += `
+resource "fc_service_version" "green" {
+  service_name = fc_service.test.name
+  description  = "green"
+  depends_on   = [fc_function.test]
+  lifecycle {
+    replace_triggered_by  = [fc_function.test.code_checksum]
+    create_before_destroy = true
+  }
+}
+`
+		}
+		if weights != "" {
+			weights = "additional_version_weight = " + weights
+		}
+		return env.Config(cfg + fmt.Sprintf(`
+resource "fc_alias" "test" {
+  service_name = fc_service.test.name
+  name         = "prod"
+  version_id   = fc_service_version.%[1]s.version_id
+  %[2]s
+}
+
+resource "fc_trigger" "web" {
+  service_name  = fc_service.test.name
+  function_name = fc_function.test.name
+  name          = "web"
+  type          = "http"
+  qualifier     = fc_alias.test.name
+  http_config   = { auth_type = "anonymous", methods = ["POST", "GET"] }
+}
+
+resource "fc_trigger" "tick" {
+  service_name  = fc_service.test.name
+  function_name = fc_function.test.name
+  name          = "tick"
+  type          = "timer"
+  qualifier     = fc_service_version.%[3]s.version_id
+  timer_config  = { cron_expression = "cron(0 */5 * * * *)", payload = jsonencode({ release = %[3]q, n = 1.0 }) }
+}
+
+resource "fc_trigger" "latest" {
+  service_name  = fc_service.test.name
+  function_name = fc_function.test.name
+  name          = "latest"
+  type          = "timer"
+  timer_config  = { cron_expression = "@every 5m" }
+}
+`, aliasVersion, weights, tickVersion))
+	}
+	alias := func(version string, weights map[string]float64) resource.TestCheckFunc {
+		return testAccCheckAliasAPI(env, service, "prod", func(a *fc.Alias) error {
+			if deref(a.VersionID) != version || !maps.Equal(a.AdditionalVersionWeight, weights) && len(weights)+len(a.AdditionalVersionWeight) > 0 {
+				return fmt.Errorf("alias on FC: version %q, weights %v; want version %q, weights %v", deref(a.VersionID), a.AdditionalVersionWeight, version, weights)
+			}
+			return nil
+		})
+	}
+	tickOn := func(version string) resource.TestCheckFunc {
+		return testAccCheckTriggerAPI(env, service, function, "tick", func(tr *fc.Trigger) error {
+			if got := deref(tr.Qualifier); got != version {
+				return fmt.Errorf("qualifier %q, want %q", got, version)
+			}
+			return nil
+		})
+	}
+	webURL := func(qualifier string) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("fc_trigger.web", tfjsonpath.New("url_internet"),
+			knownvalue.StringRegexp(regexp.MustCompile(regexp.QuoteMeta("/proxy/"+service+"."+qualifier+"/"+function+"/")+`$`)))
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            config("hello", true, false, "blue", "", "blue"),
+				ConfigPlanChecks:  expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{webURL("prod")},
+				Check:             resource.ComposeAggregateTestCheckFunc(alias("1", nil), tickOn("1")),
+			},
+			{
+				// New code, published as green, which gets a third of the
+				// traffic.
+				Config: config("hello_v2", true, true, "blue", "{ (fc_service_version.green.version_id) = 1 / 3 }", "blue"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("fc_service_version.green", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("fc_service_version.blue", plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionUpdate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("fc_service_version.green", tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
+					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("additional_version_weight"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"2": knownvalue.Float64Exact(1.0 / 3),
+					})),
+				},
+				Check: alias("1", map[string]float64{"2": 1.0 / 3}),
+			},
+			{
+				// Green takes the traffic, 10% stays on blue.
+				Config:           config("hello_v2", true, true, "green", "{ (fc_service_version.blue.version_id) = 0.1 }", "green"),
+				ConfigPlanChecks: expectActionThenEmptyPlan(aliasAddr, plancheck.ResourceActionUpdate),
+				Check:            resource.ComposeAggregateTestCheckFunc(alias("2", map[string]float64{"1": 0.1}), tickOn("2")),
+			},
+			{
+				// The weights go and blue is deleted, in one apply: the
+				// alias is updated first.
+				Config:           config("hello_v2", false, true, "green", "", "green"),
+				ConfigPlanChecks: expectActionThenEmptyPlan("fc_service_version.blue", plancheck.ResourceActionDestroy),
+				Check:            resource.ComposeAggregateTestCheckFunc(alias("2", nil), testAccCheckVersionGone(env, service, "1")),
+			},
+			{
+				// The next code change replaces green: the alias and the
+				// trigger move to version 3 before version 2 is deleted.
+				Config:            config("hello", false, true, "green", "", "green"),
+				ConfigPlanChecks:  expectActionThenEmptyPlan("fc_service_version.green", plancheck.ResourceActionCreateBeforeDestroy),
+				ConfigStateChecks: []statecheck.StateCheck{webURL("prod")},
+				Check: resource.ComposeAggregateTestCheckFunc(alias("3", nil), tickOn("3"),
+					testAccCheckVersionGone(env, service, "2")),
+			},
+			importBlockStep(aliasAddr, service+"/prod"),
+			importBlockStep("fc_trigger.tick", service+"/"+function+"/tick"),
 		},
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -46,7 +47,9 @@ func (r *serviceVersionResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"A version cannot be changed: changing any argument (other than `skip_destroy`) publishes a new version " +
 			"and deletes the old one. Publish it after the functions it should contain, e.g. with `depends_on`. " +
 			"FC refuses to publish a version when nothing changed since the last one, and to delete a version " +
-			"that an alias still points at.",
+			"that an alias still points at: when an `fc_alias` refers to this resource, give it " +
+			"`lifecycle { create_before_destroy = true }`, so that Terraform moves the alias to the new version " +
+			"before it deletes the old one.",
 		Attributes: map[string]schema.Attribute{
 			"created_time": schema.StringAttribute{
 				MarkdownDescription: "Time the version was published (UTC, e.g. `2020-04-08T08:00:15Z`).",
@@ -79,6 +82,8 @@ func (r *serviceVersionResource) Schema(_ context.Context, _ resource.SchemaRequ
 					"Terraform state and keeps the version in FC, e.g. to keep old versions available for rollback. " +
 					"Changing it changes only the state. Defaults to `false`.",
 				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
 			},
 			"version_id": schema.StringAttribute{
 				MarkdownDescription: "The number FC gave the version, e.g. `3`.",
@@ -208,9 +213,16 @@ func (r *serviceVersionResource) ImportState(ctx context.Context, req resource.I
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC service version: %s.", err))
 		return
 	}
+	if !validators.IsVersionID(parts[1]) {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC service version: expected "+
+			"SERVICE/VERSION, got %q: VERSION %q is not a version ID (%s).", req.ID, parts[1], validators.VersionIDRule))
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("version_id"), parts[1])...)
+	// The default: Terraform deletes what it imports unless told otherwise.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 }
 
 // versionDeleteRefused reports a client error of a delete other than not-found,
@@ -241,8 +253,10 @@ func (r *serviceVersionResource) aliasAdvice(ctx context.Context, service, versi
 		return ""
 	}
 	return fmt.Sprintf(": it is still held by %s. FC does not delete a version an alias points at. "+
-		"Move the alias to another version or delete it first (in Terraform, set the fc_alias's version_id from "+
-		"this resource's version_id attribute, so that Terraform updates the alias before deleting the version), "+
-		"or set skip_destroy = true on this resource to keep the version in FC and only remove it from Terraform",
-		describeAliasReferences(refs))
+		"Move the alias to another version or delete it first. In Terraform, set the fc_alias's version_id (or "+
+		"additional_version_weight key) from this resource's version_id attribute and add "+
+		"lifecycle { create_before_destroy = true } to this resource: Terraform then updates the alias before it "+
+		"deletes the version (without create_before_destroy it deletes first, even when the alias refers to the "+
+		"resource). Or set skip_destroy = true on this resource to keep the version in FC and only remove it from "+
+		"Terraform", describeAliasReferences(refs))
 }

@@ -62,8 +62,9 @@ func flattenServiceVersion(v *fc.Version, prior serviceVersionModel) serviceVers
 		SkipDestroy:      prior.SkipDestroy,
 		VersionID:        versionID,
 	}
-	if m.SkipDestroy.IsUnknown() {
-		m.SkipDestroy = types.BoolNull()
+	if !isKnownValue(m.SkipDestroy) {
+		// State written before skip_destroy had a default, or an import.
+		m.SkipDestroy = types.BoolValue(false)
 	}
 	m.ID = types.StringValue(serviceVersionID(m.ServiceName.ValueString(), m.VersionID.ValueString()))
 	return m

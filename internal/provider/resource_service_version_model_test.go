@@ -9,6 +9,7 @@ import (
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -26,8 +27,17 @@ func TestServiceVersionResourceSchema_modelParity(t *testing.T) {
 			t.Errorf("fc_service_version.%s has no RequiresReplace plan modifier", name)
 		}
 	}
-	if !s.Attributes["skip_destroy"].IsOptional() || s.Attributes["skip_destroy"].IsComputed() {
-		t.Error("fc_service_version.skip_destroy must be optional and not computed")
+	// skip_destroy defaults to false, so that an imported version (whose
+	// state cannot know it) plans no change with skip_destroy = false or
+	// unset.
+	if sd, ok := s.Attributes["skip_destroy"].(rschema.BoolAttribute); !ok || !sd.IsOptional() || !sd.IsComputed() || sd.Default == nil {
+		t.Error("fc_service_version.skip_destroy must be optional and computed with a default")
+	} else {
+		var resp defaults.BoolResponse
+		sd.Default.DefaultBool(context.Background(), defaults.BoolRequest{}, &resp)
+		if !resp.PlanValue.Equal(types.BoolValue(false)) {
+			t.Errorf("fc_service_version.skip_destroy defaults to %v, want false", resp.PlanValue)
+		}
 	}
 }
 
@@ -58,9 +68,15 @@ func TestFlattenServiceVersion(t *testing.T) {
 	}{
 		{
 			name:            "plan without description",
-			prior:           serviceVersionModel{ServiceName: types.StringValue("svc"), Description: types.StringNull(), SkipDestroy: types.BoolNull(), VersionID: types.StringUnknown()},
+			prior:           serviceVersionModel{ServiceName: types.StringValue("svc"), Description: types.StringNull(), SkipDestroy: types.BoolValue(false), VersionID: types.StringUnknown()},
 			wantDescription: types.StringNull(),
-			wantSkipDestroy: types.BoolNull(),
+			wantSkipDestroy: types.BoolValue(false),
+		},
+		{
+			name:            "state written before skip_destroy had a default",
+			prior:           serviceVersionModel{ServiceName: types.StringValue("svc"), Description: types.StringNull(), SkipDestroy: types.BoolNull(), VersionID: types.StringValue("3")},
+			wantDescription: types.StringNull(),
+			wantSkipDestroy: types.BoolValue(false),
 		},
 		{
 			name:            "plan with empty description and skip_destroy",
@@ -72,7 +88,7 @@ func TestFlattenServiceVersion(t *testing.T) {
 			name:            "import: only the IDs are known",
 			prior:           serviceVersionModel{ServiceName: types.StringValue("svc"), VersionID: types.StringValue("3")},
 			wantDescription: types.StringNull(),
-			wantSkipDestroy: types.BoolNull(),
+			wantSkipDestroy: types.BoolValue(false),
 		},
 	}
 	for _, tt := range tests {
@@ -169,7 +185,7 @@ func TestServiceVersionDeleteRefused(t *testing.T) {
 }
 
 func TestServiceVersionImportState_invalidID(t *testing.T) {
-	for _, id := range []string{"svc", "svc/", "/1", "svc/1/x"} {
+	for _, id := range []string{"svc", "svc/", "/1", "svc/1/x", "svc/v1", "svc/01", "svc/0"} {
 		var resp resource.ImportStateResponse
 		NewServiceVersionResource().(resource.ResourceWithImportState).ImportState(context.Background(), resource.ImportStateRequest{ID: id}, &resp)
 		if !resp.Diagnostics.HasError() {

@@ -43,7 +43,7 @@ resource "fc_service_version" "test" {
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("service_name"), knownvalue.StringExact(service)),
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("1")),
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("description"), knownvalue.StringExact("first release")),
-					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("skip_destroy"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("last_modified_time"), knownvalue.StringRegexp(timestampRE)),
 				},
@@ -64,11 +64,18 @@ resource "fc_service_version" "test" {
 				ImportState:       true,
 				ImportStateVerify: true,
 			},
+			importBlockStep(versionAddr, service+"/1"),
 			{
 				ResourceName:  versionAddr,
 				ImportState:   true,
 				ImportStateId: service,
 				ExpectError:   regexp.MustCompile(`expected SERVICE/VERSION, got`),
+			},
+			{
+				ResourceName:  versionAddr,
+				ImportState:   true,
+				ImportStateId: service + "/01",
+				ExpectError:   expectError(`expected SERVICE/VERSION, got "`+service+`/01": VERSION "01" is not a version ID`, `without leading zeros`),
 			},
 		},
 	})
@@ -154,6 +161,10 @@ resource "fc_service_version" "test" {
 					statecheck.ExpectKnownValue(versionAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(false)),
 				},
 			},
+			// Imported with an import block, with skip_destroy = false
+			// written: the import plans no change (skip_destroy defaults to
+			// false, and the import says so).
+			importBlockStep(versionAddr, service+"/1"),
 			{
 				PreConfig: resetCountsIfEmulated(env),
 				Config:    config(`skip_destroy = true`),
@@ -351,6 +362,80 @@ data "fc_service_versions" "test" {
 	})
 }
 
+// TestAccServiceVersionsDataSource_pagination lists more versions than
+// one page holds (FC answers at most 100 a page), with a gap: all of them,
+// newest first.
+func TestAccServiceVersionsDataSource_pagination(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "publishes 130 versions of an unchanged service")
+	service := acctest.RandomName("tf-acc-ver")
+	const dataAddr = "data.fc_service_versions.test"
+	const published, deleted = 130, "77"
+	withData := env.Config(testAccServiceConfig(service) + `
+data "fc_service_versions" "test" {
+  service_name = fc_service.test.name
+}
+`)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccServiceConfig(service)),
+			},
+			{
+				PreConfig: func() {
+					ctx := context.Background()
+					for range published {
+						if _, err := env.Client.PublishServiceVersion(ctx, service, "", ""); err != nil {
+							t.Fatalf("publishing: %v", err)
+						}
+					}
+					if err := env.Client.DeleteServiceVersion(ctx, service, deleted); err != nil {
+						t.Fatalf("deleting version %s: %v", deleted, err)
+					}
+				},
+				Config: withData,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("latest_version_id"), knownvalue.StringExact(fmt.Sprint(published))),
+				},
+				Check: func(s *terraform.State) error {
+					attrs := s.RootModule().Resources[dataAddr].Primary.Attributes
+					if got := attrs["versions.#"]; got != fmt.Sprint(published-1) {
+						return fmt.Errorf("versions.# = %s, want %d", got, published-1)
+					}
+					want := published
+					for i := range published - 1 {
+						if fmt.Sprint(want) == deleted {
+							want--
+						}
+						if got := attrs[fmt.Sprintf("versions.%d.version_id", i)]; got != fmt.Sprint(want) {
+							return fmt.Errorf("versions[%d].version_id = %s, want %d", i, got, want)
+						}
+						want--
+					}
+					return nil
+				},
+			},
+			{
+				// The versions are not Terraform's: delete them so that the
+				// service can be destroyed.
+				PreConfig: func() {
+					for i := 1; i <= published; i++ {
+						if id := fmt.Sprint(i); id != deleted {
+							if err := env.Client.DeleteServiceVersion(context.Background(), service, id); err != nil {
+								t.Fatalf("deleting version %s: %v", id, err)
+							}
+						}
+					}
+				},
+				Config: env.Config(testAccServiceConfig(service)),
+			},
+		},
+	})
+}
+
 func TestAccServiceVersionsDataSource_missingService(t *testing.T) {
 	env := acctest.New(t)
 
@@ -407,4 +492,16 @@ func stateAttribute(s *terraform.State, addr, name string) (string, error) {
 		return "", fmt.Errorf("%s has no attribute %q in the state", addr, name)
 	}
 	return v, nil
+}
+
+// importBlockStep imports the resource at addr with an import block and
+// the previous step's configuration: the plan must be a no-op import (no
+// update after the import, which the import command does not check).
+func importBlockStep(addr, id string) resource.TestStep {
+	return resource.TestStep{
+		ResourceName:    addr,
+		ImportState:     true,
+		ImportStateKind: resource.ImportBlockWithID,
+		ImportStateId:   id,
+	}
 }

@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -181,11 +180,9 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 						Validators:          nonEmpty,
 					},
 					"max_retry_time": schema.Int64Attribute{
-						MarkdownDescription: "Maximum retries of a failed invocation, 0 to 100. When not set, FC's default applies.",
+						MarkdownDescription: "Maximum retries of a failed invocation, 0 to 100. When not set (or removed), FC's default applies.",
 						Optional:            true,
-						Computed:            true,
 						Validators:          []validator.Int64{int64validator.Between(0, 100)},
-						PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 					},
 					"project": schema.StringAttribute{
 						MarkdownDescription: "Log project of `logstore`.",
@@ -198,11 +195,9 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 						Validators:          nonEmpty,
 					},
 					"trigger_interval": schema.Int64Attribute{
-						MarkdownDescription: "Seconds between invocations, 3 to 600. When not set, FC's default applies.",
+						MarkdownDescription: "Seconds between invocations, 3 to 600. When not set (or removed), FC's default applies.",
 						Optional:            true,
-						Computed:            true,
 						Validators:          []validator.Int64{int64validator.Between(3, 600)},
-						PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 					},
 				},
 			},
@@ -261,10 +256,10 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				},
 			},
 			"qualifier": schema.StringAttribute{
-				MarkdownDescription: "Version or alias of the service the trigger invokes, e.g. `1` or `prod`. When not set " +
-					"(or removed) the trigger invokes the latest code (`LATEST`).",
+				MarkdownDescription: "Version or alias of the service the trigger invokes, e.g. `1` or `prod` (a version " +
+					"ID without leading zeros). When not set (or removed) the trigger invokes the latest code (`LATEST`).",
 				Optional:   true,
-				Validators: nonEmpty,
+				Validators: []validator.String{validators.Qualifier()},
 			},
 			"service_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the service of the function. Changing it replaces the trigger.",
@@ -508,17 +503,30 @@ func (r *triggerResource) ValidateConfig(ctx context.Context, req resource.Valid
 	validateTriggerConfig(cfg, &resp.Diagnostics)
 }
 
-// ModifyPlan plans the URLs of an http trigger as unknown when they change:
-// they hold the qualifier, and url_internet is null while the Internet URL
-// is disabled. Otherwise they keep their state values (UseStateForUnknown).
+// ModifyPlan plans the URLs: null for a trigger whose type is not http
+// (known at plan time, also on create); for an http trigger, unknown when
+// they change: they hold the qualifier, and url_internet is null while the
+// Internet URL is disabled. Otherwise they keep their state values
+// (UseStateForUnknown).
 func (r *triggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return // create or destroy
+	if req.Plan.Raw.IsNull() {
+		return // destroy
 	}
 	var plan, state triggerResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !isKnownValue(plan.Type) {
+		return
+	}
+	if plan.Type.ValueString() != TriggerTypeHTTP {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("url_internet"), types.StringNull())...)
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("url_intranet"), types.StringNull())...)
+		return
+	}
+	if req.State.Raw.IsNull() {
+		return // create: the URLs are unknown
+	}
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || plan.Type.ValueString() != TriggerTypeHTTP {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	if plan.Qualifier.Equal(state.Qualifier) && httpURLInternetDisabled(plan.HTTPConfig).Equal(httpURLInternetDisabled(state.HTTPConfig)) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
@@ -35,8 +36,9 @@ import (
 //     sent on every create and update, so a field removed from it is
 //     cleared. Optional strings inside it follow the description rule;
 //     booleans and the MNS enums have schema defaults, so what is sent when
-//     they are omitted is in the plan; the log job's numbers are
-//     Optional+Computed (FC fills them in when omitted).
+//     they are omitted is in the plan; the log job's numbers are omitted
+//     when not set (FC applies its default) and read back only where the
+//     configuration sets them, so that removing one restores the default.
 //   - Maps (log function_parameter): {} and null are both accepted and both
 //     sent as {}; flatten keeps {} only where the prior value was {}.
 
@@ -591,7 +593,7 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 		if decode(&j) {
 			var p logTriggerConfigModel
 			triggerPriorObject(ctx, prior.LogConfig, &p)
-			m.LogConfig = flattenLogTriggerConfig(j, p)
+			m.LogConfig = flattenLogTriggerConfig(j, p, isKnownValue(prior.LogConfig))
 		}
 	case attrMNSTopicConfig:
 		var j mnsTopicTriggerConfigJSON
@@ -644,14 +646,25 @@ func flattenOSSTriggerConfig(j ossTriggerConfigJSON, p ossTriggerConfigModel) ty
 	for _, s := range j.Events {
 		events = append(events, types.StringValue(s))
 	}
+	eventList := types.ListValueMust(types.StringType, events)
+	// The order of OSS events means nothing: when FC answers the prior
+	// events in another order, the prior order stays (no diff).
+	if isKnownValue(p.Events) && sameStringsAnyOrder(p.Events, j.Events) {
+		eventList = p.Events
+	}
 	return types.ObjectValueMust(ossTriggerConfigAttrTypes, map[string]attr.Value{
-		"events":        types.ListValueMust(types.StringType, events),
+		"events":        eventList,
 		"filter_prefix": flattenTriggerString(&j.Filter.Key.Prefix, p.FilterPrefix),
 		"filter_suffix": flattenTriggerString(&j.Filter.Key.Suffix, p.FilterSuffix),
 	})
 }
 
-func flattenLogTriggerConfig(j logTriggerConfigJSON, p logTriggerConfigModel) types.Object {
+// flattenLogTriggerConfig maps a log trigger's configuration. p is the prior
+// log_config, priorKnown whether there was one (false on import). The job
+// settings FC fills in when they are not sent are reported only where the
+// configuration sets them, or on import: so removing one is a change, which
+// sends the configuration without it.
+func flattenLogTriggerConfig(j logTriggerConfigJSON, p logTriggerConfigModel, priorKnown bool) types.Object {
 	params := types.MapNull(types.StringType)
 	if len(j.FunctionParameter) > 0 || (!p.FunctionParameter.IsNull() && !p.FunctionParameter.IsUnknown()) {
 		elems := make(map[string]attr.Value, len(j.FunctionParameter))
@@ -664,11 +677,41 @@ func flattenLogTriggerConfig(j logTriggerConfigJSON, p logTriggerConfigModel) ty
 		"enable":             types.BoolValue(j.Enable == nil || *j.Enable),
 		"function_parameter": params,
 		"logstore":           types.StringValue(j.LogConfig.Logstore),
-		"max_retry_time":     types.Int64PointerValue(j.JobConfig.MaxRetryTime),
+		"max_retry_time":     flattenTriggerJobSetting(j.JobConfig.MaxRetryTime, p.MaxRetryTime, priorKnown),
 		"project":            types.StringValue(j.LogConfig.Project),
 		"source_logstore":    types.StringValue(j.SourceConfig.Logstore),
-		"trigger_interval":   types.Int64PointerValue(j.JobConfig.TriggerInterval),
+		"trigger_interval":   flattenTriggerJobSetting(j.JobConfig.TriggerInterval, p.TriggerInterval, priorKnown),
 	})
+}
+
+// sameStringsAnyOrder reports whether a known list of strings holds the
+// same strings as want, counting repeats, in any order.
+func sameStringsAnyOrder(l types.List, want []string) bool {
+	elems := l.Elements()
+	if len(elems) != len(want) {
+		return false
+	}
+	count := make(map[string]int, len(want))
+	for _, s := range want {
+		count[s]++
+	}
+	for _, e := range elems {
+		v, ok := e.(types.String)
+		if !ok || !isKnownValue(v) || count[v.ValueString()] == 0 {
+			return false
+		}
+		count[v.ValueString()]--
+	}
+	return true
+}
+
+// flattenTriggerJobSetting maps a log job setting: FC's value, except null
+// where the prior configuration did not set it (FC's default).
+func flattenTriggerJobSetting(v *int64, prior types.Int64, priorKnown bool) types.Int64 {
+	if priorKnown && prior.IsNull() {
+		return types.Int64Null()
+	}
+	return types.Int64PointerValue(v)
 }
 
 func flattenMNSTopicTriggerConfig(j mnsTopicTriggerConfigJSON, p mnsTopicTriggerConfigModel) types.Object {
@@ -710,8 +753,11 @@ func flattenCDNEventsTriggerConfig(j cdnEventsTriggerConfigJSON, p cdnEventsTrig
 }
 
 // flattenConfigJSON returns raw as a normalized JSON value, or prior when
-// the two are the same JSON document (key order and whitespace aside), so
-// the user's formatting stays in the state.
+// the two are the same JSON document, so the user's formatting stays in the
+// state. Beyond key order and whitespace (jsontypes' semantic equality),
+// FC's rewriting of a configuration is not a change either: members whose
+// value is null are dropped (null means "not set"), and numbers may be
+// written another way (1.0 as 1, 1e2 as 100).
 func flattenConfigJSON(ctx context.Context, raw []byte, prior jsontypes.Normalized, diags *diag.Diagnostics) jsontypes.Normalized {
 	v := jsontypes.NewNormalizedValue(string(raw))
 	if prior.IsNull() || prior.IsUnknown() {
@@ -724,10 +770,82 @@ func flattenConfigJSON(ctx context.Context, raw []byte, prior jsontypes.Normaliz
 		return v
 	}
 	diags.Append(d...)
-	if equal {
+	if equal || triggerJSONEquivalent([]byte(prior.ValueString()), raw) {
 		return prior
 	}
 	return v
+}
+
+// triggerJSONEquivalent reports whether two JSON documents hold the same
+// data once null object members are dropped and numbers are compared by
+// value. Invalid JSON is equivalent to nothing.
+func triggerJSONEquivalent(a, b []byte) bool {
+	decode := func(raw []byte) (any, bool) {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil || dec.More() {
+			return nil, false
+		}
+		return v, true
+	}
+	va, ok := decode(a)
+	if !ok {
+		return false
+	}
+	vb, ok := decode(b)
+	return ok && jsonValuesEquivalent(va, vb)
+}
+
+func jsonValuesEquivalent(a, b any) bool {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, xv := range x {
+			yv, present := y[k]
+			if xv == nil {
+				if present && yv != nil {
+					return false
+				}
+				continue
+			}
+			if !present || !jsonValuesEquivalent(xv, yv) {
+				return false
+			}
+		}
+		for k, yv := range y {
+			if _, present := x[k]; !present && yv != nil {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !jsonValuesEquivalent(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case json.Number:
+		y, ok := b.(json.Number)
+		if !ok {
+			return false
+		}
+		// big.Float rather than big.Rat: an exponent such as 1e999999999
+		// costs nothing to parse.
+		fx, _, errx := big.ParseFloat(string(x), 10, 512, big.ToNearestEven)
+		fy, _, erry := big.ParseFloat(string(y), 10, 512, big.ToNearestEven)
+		return errx == nil && erry == nil && fx.Cmp(fy) == 0
+	default: // string, bool, nil
+		return a == b
+	}
 }
 
 // flattenTriggerString maps an optional API string: "" (or absent) is null

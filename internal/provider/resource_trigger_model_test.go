@@ -431,6 +431,18 @@ func TestFlattenTrigger_configs(t *testing.T) {
 			attr: attrOSSConfig, want: ossTriggerObject(types.StringNull(), types.StringNull(), "oss:ObjectCreated:*"),
 		},
 		{
+			name: "oss: events FC answers in another order keep the prior order",
+			typ:  "oss", api: `{"events":["oss:ObjectRemoved:DeleteObject","oss:ObjectCreated:*"]}`,
+			prior: withTriggerConfig("oss", attrOSSConfig, ossTriggerObject(types.StringNull(), types.StringNull(), "oss:ObjectCreated:*", "oss:ObjectRemoved:DeleteObject")),
+			attr:  attrOSSConfig, want: ossTriggerObject(types.StringNull(), types.StringNull(), "oss:ObjectCreated:*", "oss:ObjectRemoved:DeleteObject"),
+		},
+		{
+			name: "oss: other events are a change",
+			typ:  "oss", api: `{"events":["oss:ObjectRemoved:DeleteObject","oss:ObjectRemoved:DeleteObject"]}`,
+			prior: withTriggerConfig("oss", attrOSSConfig, ossTriggerObject(types.StringNull(), types.StringNull(), "oss:ObjectCreated:*", "oss:ObjectRemoved:DeleteObject")),
+			attr:  attrOSSConfig, want: ossTriggerObject(types.StringNull(), types.StringNull(), "oss:ObjectRemoved:DeleteObject", "oss:ObjectRemoved:DeleteObject"),
+		},
+		{
 			name: "oss: no filter at all",
 			typ:  "oss", api: `{"events":["oss:ObjectCreated:*"]}`,
 			prior: withTriggerConfig("oss", attrOSSConfig, ossTriggerObject(types.StringValue(""), types.StringNull(), "oss:ObjectCreated:*")),
@@ -448,6 +460,14 @@ func TestFlattenTrigger_configs(t *testing.T) {
 			typ:  "log", api: `{"logConfig":{"logstore":"out","project":"proj"},"sourceConfig":{"logstore":"in"}}`,
 			prior: withTriggerConfig("log", attrLogConfig, logTriggerObject(types.MapValueMust(types.StringType, map[string]attr.Value{}), types.Int64Unknown(), types.Int64Unknown())),
 			attr:  attrLogConfig, want: logTriggerObject(types.MapValueMust(types.StringType, map[string]attr.Value{}), types.Int64Null(), types.Int64Null()),
+		},
+		{
+			// Removing trigger_interval from the configuration must be a
+			// change (and FC's default must not show as a diff).
+			name: "log: job settings FC fills in are null where the configuration does not set them",
+			typ:  "log", api: `{"jobConfig":{"maxRetryTime":3,"triggerInterval":60},"logConfig":{"logstore":"out","project":"proj"},"sourceConfig":{"logstore":"in"}}`,
+			prior: withTriggerConfig("log", attrLogConfig, logTriggerObject(types.MapNull(types.StringType), types.Int64Null(), types.Int64Value(30))),
+			attr:  attrLogConfig, want: logTriggerObject(types.MapNull(types.StringType), types.Int64Null(), types.Int64Value(60)),
 		},
 		{
 			name: "mns_topic: empty enums are FC's defaults",
@@ -481,6 +501,38 @@ func TestFlattenTrigger_configs(t *testing.T) {
 			typ:  "eventbridge", api: `{"a":2,"b":[2,1]}`,
 			prior: withTriggerConfig("eventbridge", attrConfigJSON, jsontypes.NewNormalizedValue(`{"b":[1,2],"a":1}`)),
 			attr:  attrConfigJSON, want: jsontypes.NewNormalizedValue(`{"a":2,"b":[2,1]}`),
+		},
+		{
+			name: "eventbridge: null members FC drops and numbers FC rewrites are no change",
+			typ:  "eventbridge", api: `{"a":{"n":100,"x":1},"l":[1,{"k":2}],"r":0.5}`,
+			prior: withTriggerConfig("eventbridge", attrConfigJSON, jsontypes.NewNormalizedValue(
+				`{"a":{"x":1.0,"y":null,"n":1e2},"l":[1.00,{"k":2,"z":null}],"r":5e-1,"gone":null}`)),
+			attr: attrConfigJSON, want: jsontypes.NewNormalizedValue(
+				`{"a":{"x":1.0,"y":null,"n":1e2},"l":[1.00,{"k":2,"z":null}],"r":5e-1,"gone":null}`),
+		},
+		{
+			name: "mq: a null that FC answers with a value is a change",
+			typ:  "mq", api: `{"a":1}`,
+			prior: withTriggerConfig("mq", attrConfigJSON, jsontypes.NewNormalizedValue(`{"a":null}`)),
+			attr:  attrConfigJSON, want: jsontypes.NewNormalizedValue(`{"a":1}`),
+		},
+		{
+			name: "mq: a null array element is not dropped",
+			typ:  "mq", api: `{"a":[1]}`,
+			prior: withTriggerConfig("mq", attrConfigJSON, jsontypes.NewNormalizedValue(`{"a":[1,null]}`)),
+			attr:  attrConfigJSON, want: jsontypes.NewNormalizedValue(`{"a":[1]}`),
+		},
+		{
+			name: "mq: a different number is a change",
+			typ:  "mq", api: `{"a":1.5}`,
+			prior: withTriggerConfig("mq", attrConfigJSON, jsontypes.NewNormalizedValue(`{"a":1}`)),
+			attr:  attrConfigJSON, want: jsontypes.NewNormalizedValue(`{"a":1.5}`),
+		},
+		{
+			name: "mq: a number is not its string",
+			typ:  "mq", api: `{"a":"1"}`,
+			prior: withTriggerConfig("mq", attrConfigJSON, jsontypes.NewNormalizedValue(`{"a":1}`)),
+			attr:  attrConfigJSON, want: jsontypes.NewNormalizedValue(`{"a":"1"}`),
 		},
 		{
 			name: "a type this provider does not know keeps its JSON",

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -63,7 +64,15 @@ func TestAccTriggerResource_basic(t *testing.T) {
     cron_expression = "@every 5m"
     payload         = "hello"
   }`, `description = "created by TestAccTriggerResource_basic"`)),
-				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionCreate),
+						// A timer has no URLs: null in the plan, not "known after apply".
+						plancheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("url_internet"), knownvalue.Null()),
+						plancheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("url_intranet"), knownvalue.Null()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/"+function+"/"+name)),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("name"), knownvalue.StringExact(name)),
@@ -98,6 +107,7 @@ func TestAccTriggerResource_basic(t *testing.T) {
 				ImportStateId:     service + "/" + function + "/" + name,
 				ImportStateVerify: true,
 			},
+			importBlockStep(triggerAddr, service+"/"+function+"/"+name),
 			{
 				ResourceName:  triggerAddr,
 				ImportState:   true,
@@ -556,6 +566,9 @@ resource "fc_trigger" "eventbridge" {
 			importStep("cdn"),
 			importStep("ots"),
 			importStep("eventbridge"),
+			// With an import block, the plan after the import is empty
+			// (also for config_json, written with jsonencode).
+			importBlockStep("fc_trigger.eventbridge", service+"/"+function+"/eventbridge"),
 		},
 	})
 }
@@ -779,6 +792,13 @@ resource "fc_trigger" "latest" {
 				Config:      config(onVersion, "", `"staging"`),
 				ExpectError: expectError(`Error updating FC trigger`, `AliasNotFound`),
 			},
+			{
+				// "01" would be version 1 to FC, which answers "1": refused
+				// when the value becomes known (here at apply), instead of
+				// an inconsistent result after the apply.
+				Config:      config(onVersion, `"0${fc_service_version.v1.version_id}"`, ""),
+				ExpectError: expectError(`Invalid qualifier`, `"01" is not a valid qualifier`, `without leading zeros (write "1")`),
+			},
 		},
 	})
 }
@@ -972,7 +992,144 @@ resource "fc_trigger" "test" {
 			step("name = \"t\"\n  type = \"kafka\"\n  "+timer,
 				`type`, `value must be one of`),
 			step("name = \"t\"\n  type = \"timer\"\n  qualifier = \"\"\n  "+timer,
-				`qualifier`, `string length must be at least 1`),
+				`Invalid qualifier`, `qualifier: "" is not a valid qualifier: it is empty`),
+			step("name = \"t\"\n  type = \"timer\"\n  qualifier = \"02\"\n  "+timer,
+				`Invalid qualifier`, `qualifier = "02"`, `without leading zeros (write "2")`),
+			step("name = \"t\"\n  type = \"timer\"\n  qualifier = \"prod.v1\"\n  "+timer,
+				`Invalid qualifier`, `neither a version ID nor an alias name`),
+		},
+	})
+}
+
+// TestAccTriggerResource_configRewritten writes a config_json with a null
+// member, which FC drops, and numbers such as 3.0, which FC may answer as 3,
+// and OSS events that FC may answer in another order: none of that is a
+// change, after the create nor on refresh.
+func TestAccTriggerResource_configRewritten(t *testing.T) {
+	env := acctest.New(t)
+	service, function := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn")
+	// The proxy answers reads with the numbers rewritten (3.0 as 3, 1e0
+	// as 1); the emulator keeps them as sent, but drops nulls.
+	providerConfig, scrambled := triggerScramblingProvider(t, env)
+	const written = `{"subscriptionObjects": ["db.orders"], "retry": 3.0, "concurrency": 1e0, "eventFormat": null, "extra": {"a": null}}
+`
+	config := providerConfig + testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
+resource "fc_trigger" "test" {
+  service_name  = fc_service.test.name
+  function_name = fc_function.test.name
+  name          = "rds"
+  type          = "rds"
+  config_json   = <<-EOT
+  %sEOT
+}
+
+resource "fc_trigger" "oss" {
+  service_name    = fc_service.test.name
+  function_name   = fc_function.test.name
+  name            = "oss"
+  type            = "oss"
+  source_arn      = %q
+  invocation_role = %q
+  oss_config = {
+    events = ["oss:ObjectCreated:PutObject", "oss:ObjectCreated:PostObject", "oss:ObjectRemoved:DeleteObject"]
+  }
+}
+`, written, triggerTestOSSArn, triggerTestRole)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           config,
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("config_json"), knownvalue.StringExact(written)),
+				},
+				Check: testAccCheckTriggerAPI(env, service, function, "rds", func(tr *fc.Trigger) error {
+					return expectTriggerConfig(tr, `{"concurrency":1,"extra":{},"retry":3,"subscriptionObjects":["db.orders"]}`)
+				}),
+			},
+			{
+				RefreshState: true,
+				RefreshPlanChecks: resource.RefreshPlanChecks{
+					PostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					if n := scrambled.Load(); !env.Live && n < 2 {
+						return fmt.Errorf("the proxy rewrote %d triggerConfig answers: the test does not test what it says", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccTriggerResource_logJobSettings sets the log job's settings, then
+// removes them: the configuration is sent without them (FC's defaults
+// apply), and the plans around are empty.
+func TestAccTriggerResource_logJobSettings(t *testing.T) {
+	env := acctest.New(t)
+	service, function := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn")
+	config := func(job string) string {
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
+resource "fc_trigger" "test" {
+  service_name    = fc_service.test.name
+  function_name   = fc_function.test.name
+  name            = "log"
+  type            = "log"
+  source_arn      = "acs:log:cn-hangzhou:1234567890123456:project/tf-acc-source"
+  invocation_role = %q
+  log_config = {
+    source_logstore = "source"
+    project         = "tf-acc-project"
+    logstore        = "trigger-logs"
+    %s
+  }
+}
+`, triggerTestRole, job))
+	}
+	const logStores = `"logConfig":{"logstore":"trigger-logs","project":"tf-acc-project"},"sourceConfig":{"logstore":"source"}`
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           config("max_retry_time = 0\n    trigger_interval = 30"),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("log_config").AtMapKey("max_retry_time"), knownvalue.Int64Exact(0)),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("log_config").AtMapKey("trigger_interval"), knownvalue.Int64Exact(30)),
+				},
+				Check: testAccCheckTriggerAPI(env, service, function, "log", func(tr *fc.Trigger) error {
+					return expectTriggerConfig(tr, `{"enable":true,"functionParameter":{},"jobConfig":{"maxRetryTime":0,"triggerInterval":30},`+logStores+`}`)
+				}),
+			},
+			{
+				// One removed: an update that sends the job without it.
+				Config:           config("trigger_interval = 30"),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("log_config").AtMapKey("max_retry_time"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("log_config").AtMapKey("trigger_interval"), knownvalue.Int64Exact(30)),
+				},
+				Check: testAccCheckTriggerAPI(env, service, function, "log", func(tr *fc.Trigger) error {
+					return expectTriggerConfig(tr, `{"enable":true,"functionParameter":{},"jobConfig":{"triggerInterval":30},`+logStores+`}`)
+				}),
+			},
+			{
+				Config:           config(""),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("log_config").AtMapKey("trigger_interval"), knownvalue.Null()),
+				},
+				Check: testAccCheckTriggerAPI(env, service, function, "log", func(tr *fc.Trigger) error {
+					return expectTriggerConfig(tr, `{"enable":true,"functionParameter":{},"jobConfig":{},`+logStores+`}`)
+				}),
+			},
+			importBlockStep(triggerAddr, service+"/"+function+"/log"),
 		},
 	})
 }
@@ -1014,7 +1171,8 @@ func expectTriggerConfig(tr *fc.Trigger, want string) error {
 
 // triggerScramblingProvider returns a provider block for a proxy in front
 // of the test's emulator that rewrites every triggerConfig it answers: keys
-// in reverse order, indented. The counter counts the rewritten answers.
+// in reverse order, indented, numbers as Go writes float64s (3.0 as 3), the
+// events of an OSS trigger in reverse order. The counter counts the rewritten answers.
 // Against real FC it returns the ordinary provider block.
 func triggerScramblingProvider(t *testing.T, env *acctest.Env) (string, *atomic.Int64) {
 	t.Helper()
@@ -1066,6 +1224,12 @@ func scrambleTriggerAnswer(t *testing.T, body []byte) []byte {
 		var cfg any
 		if err := json.Unmarshal([]byte(s), &cfg); err != nil {
 			return
+		}
+		// The order of OSS events means nothing: answer them reversed.
+		if obj, ok := cfg.(map[string]any); ok && tr["triggerType"] == "oss" {
+			if events, ok := obj["events"].([]any); ok {
+				slices.Reverse(events)
+			}
 		}
 		tr["triggerConfig"] = reverseKeysJSON(cfg, "\n")
 	}

@@ -13,10 +13,16 @@ resource "fc_alias" "prod" {
 }
 
 # An alias that follows the version Terraform publishes: when the version is
-# replaced, the alias moves to the new one.
+# replaced, the alias moves to the new one. create_before_destroy makes
+# Terraform publish the new version and move the alias before it deletes the
+# old version, which FC refuses to delete while the alias points at it.
 resource "fc_service_version" "latest" {
   service_name = "my-service"
   description  = "Published by Terraform"
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "fc_alias" "staging" {
