@@ -75,16 +75,7 @@ func (d *aliasDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *aliasDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*fc.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *fc.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
-		return
-	}
-	d.client = client
+	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *aliasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

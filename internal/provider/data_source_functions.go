@@ -80,16 +80,7 @@ func (d *functionsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *functionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*fc.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *fc.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
-		return
-	}
-	d.client = client
+	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *functionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

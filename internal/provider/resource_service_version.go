@@ -95,16 +95,7 @@ func (r *serviceVersionResource) Schema(_ context.Context, _ resource.SchemaRequ
 }
 
 func (r *serviceVersionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*fc.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *fc.Client, got %T. This is a bug in the provider; please report it.", req.ProviderData))
-		return
-	}
-	r.client = client
+	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *serviceVersionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
