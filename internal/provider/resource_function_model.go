@@ -284,41 +284,20 @@ func expandFunctionUpdate(ctx context.Context, plan, state *functionResourceMode
 			in.Layers = []string{}
 		}
 	}
-	var d diag.Diagnostics
 	if differs(plan.CustomContainerConfig, state.CustomContainerConfig) {
-		in.CustomContainerConfig, d = expandCustomContainerConfig(ctx, plan.CustomContainerConfig)
-		diags.Append(d...)
-		if in.CustomContainerConfig == nil {
-			in.CustomContainerConfig = &fc.CustomContainerConfig{}
-		}
+		in.CustomContainerConfig = expandForUpdate(ctx, plan.CustomContainerConfig, expandCustomContainerConfig, &diags)
 	}
 	if differs(plan.CustomDNS, state.CustomDNS) {
-		in.CustomDNS, d = expandCustomDNS(ctx, plan.CustomDNS)
-		diags.Append(d...)
-		if in.CustomDNS == nil {
-			in.CustomDNS = &fc.CustomDNS{}
-		}
+		in.CustomDNS = expandForUpdate(ctx, plan.CustomDNS, expandCustomDNS, &diags)
 	}
 	if differs(plan.CustomRuntimeConfig, state.CustomRuntimeConfig) {
-		in.CustomRuntimeConfig, d = expandCustomRuntimeConfig(ctx, plan.CustomRuntimeConfig)
-		diags.Append(d...)
-		if in.CustomRuntimeConfig == nil {
-			in.CustomRuntimeConfig = &fc.CustomRuntimeConfig{}
-		}
+		in.CustomRuntimeConfig = expandForUpdate(ctx, plan.CustomRuntimeConfig, expandCustomRuntimeConfig, &diags)
 	}
 	if differs(plan.CustomHealthCheckConfig, state.CustomHealthCheckConfig) {
-		in.CustomHealthCheckConfig, d = expandCustomHealthCheckConfig(ctx, plan.CustomHealthCheckConfig)
-		diags.Append(d...)
-		if in.CustomHealthCheckConfig == nil {
-			in.CustomHealthCheckConfig = &fc.CustomHealthCheckConfig{}
-		}
+		in.CustomHealthCheckConfig = expandForUpdate(ctx, plan.CustomHealthCheckConfig, expandCustomHealthCheckConfig, &diags)
 	}
 	if differs(plan.InstanceLifecycleConfig, state.InstanceLifecycleConfig) {
-		in.InstanceLifecycleConfig, d = expandInstanceLifecycleConfig(ctx, plan.InstanceLifecycleConfig)
-		diags.Append(d...)
-		if in.InstanceLifecycleConfig == nil {
-			in.InstanceLifecycleConfig = &fc.InstanceLifecycleConfig{}
-		}
+		in.InstanceLifecycleConfig = expandForUpdate(ctx, plan.InstanceLifecycleConfig, expandInstanceLifecycleConfig, &diags)
 	}
 	return in, changed, diags
 }
@@ -427,6 +406,17 @@ func loadCode(m functionCodeModel) (*codePackage, path.Path, error) {
 		checksum: codepkg.Checksum(b),
 		size:     int64(len(b)),
 	}, at, nil
+}
+
+// expandForUpdate expands a changed nested object for an update request; a
+// removed object (nil) becomes the empty object, which clears it on FC.
+func expandForUpdate[T any](ctx context.Context, o types.Object, expand func(context.Context, types.Object) (*T, diag.Diagnostics), diags *diag.Diagnostics) *T {
+	v, d := expand(ctx, o)
+	diags.Append(d...)
+	if v == nil {
+		return new(T)
+	}
+	return v
 }
 
 func expandCustomContainerConfig(ctx context.Context, o types.Object) (*fc.CustomContainerConfig, diag.Diagnostics) {
