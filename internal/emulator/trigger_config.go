@@ -38,7 +38,7 @@ var triggerTypesWithSource = []string{
 
 // Enumerations inside trigger configurations.
 var (
-	httpAuthTypes        = []string{"anonymous", "function"}
+	httpAuthTypes        = []string{"anonymous", "function", "jwt"}
 	httpMethods          = []string{"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}
 	mnsContentFormats    = []string{"STREAM", "JSON"}
 	mnsNotifyStrategies  = []string{"BACKOFF_RETRY", "EXPONENTIAL_DECAY_RETRY"}
@@ -122,6 +122,16 @@ type (
 		Methods            []string `json:"methods"`
 		DisableURLInternet *bool    `json:"disableURLInternet"`
 	}
+	// jwtAuthConfig is the JWTAuthConfig held, as a JSON string, by
+	// authConfig; as the 2021-04-06 SDK models it, jwks is a string holding
+	// the key set and blackList one string.
+	jwtAuthConfig struct {
+		BlackList   *string  `json:"blackList"`
+		ClaimPassBy []string `json:"claimPassBy"`
+		JWKS        *string  `json:"jwks"`
+		TokenLookup []string `json:"tokenLookup"`
+		WhiteList   []string `json:"whiteList"`
+	}
 	ossTriggerConfig struct {
 		Events []string `json:"events"`
 		Filter *struct {
@@ -185,10 +195,13 @@ func validateTriggerConfig(triggerType string, cfg []byte) *apiError {
 			return e
 		}
 		if c.AuthType == nil || *c.AuthType == "" {
-			return errInvalidArgument("triggerConfig.authType is required: anonymous or function")
+			return errInvalidArgument("triggerConfig.authType is required: %s", strings.Join(httpAuthTypes, ", "))
 		}
 		if !slices.Contains(httpAuthTypes, *c.AuthType) {
-			return errInvalidArgument("triggerConfig.authType must be anonymous or function, got '%s'", *c.AuthType)
+			return errInvalidArgument("triggerConfig.authType must be one of %s, got '%s'", strings.Join(httpAuthTypes, ", "), *c.AuthType)
+		}
+		if e := validateHTTPAuthConfig(*c.AuthType, deref(c.AuthConfig)); e != nil {
+			return e
 		}
 		if len(c.Methods) == 0 {
 			return errInvalidArgument("triggerConfig.methods must list at least one of %s", strings.Join(httpMethods, ", "))
@@ -273,6 +286,47 @@ func validateTriggerConfig(triggerType string, cfg []byte) *apiError {
 		}
 	}
 	// eventbridge, mq, rds: any JSON object (checked by canonicalTriggerConfig).
+	return nil
+}
+
+// validateHTTPAuthConfig checks authConfig against authType: for jwt, a
+// string holding a JWTAuthConfig object whose jwks is a string holding a
+// key set with a non-empty keys array; for the other types, empty.
+func validateHTTPAuthConfig(authType, authConfig string) *apiError {
+	if authType != "jwt" {
+		if strings.TrimSpace(authConfig) != "" {
+			return errInvalidArgument("triggerConfig.authConfig must be empty when authType is '%s'; it configures authType jwt", authType)
+		}
+		return nil
+	}
+	if strings.TrimSpace(authConfig) == "" {
+		return errInvalidArgument("triggerConfig.authConfig is required when authType is jwt: a string holding the JWTAuthConfig JSON object")
+	}
+	dec := json.NewDecoder(strings.NewReader(authConfig))
+	var obj map[string]json.RawMessage
+	if err := dec.Decode(&obj); err != nil || obj == nil || dec.More() {
+		return errInvalidArgument("triggerConfig.authConfig must be a string holding a JSON object")
+	}
+	var c jwtAuthConfig
+	if err := json.Unmarshal([]byte(authConfig), &c); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return errInvalidArgument("triggerConfig.authConfig.%s: invalid value, expected %s", te.Field, te.Type)
+		}
+		return errInvalidArgument("triggerConfig.authConfig: %v", err)
+	}
+	if c.JWKS == nil || strings.TrimSpace(*c.JWKS) == "" {
+		return errInvalidArgument("triggerConfig.authConfig.jwks is required: a string holding the JSON Web Key Set")
+	}
+	var set struct {
+		Keys []json.RawMessage `json:"keys"`
+	}
+	if err := json.Unmarshal([]byte(*c.JWKS), &set); err != nil || !strings.HasPrefix(strings.TrimSpace(*c.JWKS), "{") {
+		return errInvalidArgument("triggerConfig.authConfig.jwks must be a string holding a JSON object (a JSON Web Key Set)")
+	}
+	if len(set.Keys) == 0 {
+		return errInvalidArgument("triggerConfig.authConfig.jwks must hold a non-empty keys array")
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -121,6 +122,27 @@ func TestCreateTriggerValidation(t *testing.T) {
 	nested := func(parent, k string, v any) mutation {
 		return func(b map[string]any) { cfg(b)[parent].(map[string]any)[k] = v }
 	}
+	// auth sets authType and authConfig (left out when nil).
+	auth := func(authType string, authConfig any) mutation {
+		return func(b map[string]any) {
+			cfg(b)["authType"] = authType
+			if authConfig != nil {
+				cfg(b)["authConfig"] = authConfig
+			}
+		}
+	}
+	// jwtWith is an authConfig string: a valid JWTAuthConfig with member k
+	// set to v (removed when v is nil).
+	jwtWith := func(k string, v any) string {
+		c := map[string]any{"jwks": testJWKS, "tokenLookup": []string{"header:Authorization:Bearer"}}
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+		b, _ := json.Marshal(c)
+		return string(b)
+	}
 	tests := []struct {
 		name   string
 		typ    string
@@ -167,7 +189,26 @@ func TestCreateTriggerValidation(t *testing.T) {
 		{"timer enable wrong type", "timer", setCfg("enable", "yes"), "triggerConfig.enable"},
 		// http.
 		{"http authType missing", "http", delCfg("authType"), "triggerConfig.authType"},
-		{"http authType unknown", "http", setCfg("authType", "jwt"), "triggerConfig.authType"},
+		{"http authType unknown", "http", setCfg("authType", "basic"), "triggerConfig.authType"},
+		{"http anonymous with authConfig", "http", auth("anonymous", jwtWith("x", 1)), "triggerConfig.authConfig"},
+		{"http function with authConfig", "http", auth("function", jwtWith("x", 1)), "triggerConfig.authConfig"},
+		{"http jwt without authConfig", "http", auth("jwt", nil), "triggerConfig.authConfig"},
+		{"http jwt authConfig empty", "http", auth("jwt", ""), "triggerConfig.authConfig"},
+		{"http jwt authConfig is an object", "http", auth("jwt", map[string]any{"jwks": testJWKS}), "triggerConfig.authConfig"},
+		{"http jwt authConfig not JSON", "http", auth("jwt", "{jwks"), "triggerConfig.authConfig"},
+		{"http jwt authConfig holds an array", "http", auth("jwt", "[1]"), "triggerConfig.authConfig"},
+		{"http jwt jwks missing", "http", auth("jwt", jwtWith("jwks", nil)), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks empty", "http", auth("jwt", jwtWith("jwks", "")), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks is an object", "http", auth("jwt", jwtWith("jwks", map[string]any{"keys": []any{map[string]any{"kty": "oct"}}})), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks not JSON", "http", auth("jwt", jwtWith("jwks", "{keys")), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks holds an array", "http", auth("jwt", jwtWith("jwks", `[{"kty":"oct"}]`)), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks without keys", "http", auth("jwt", jwtWith("jwks", `{}`)), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks keys empty", "http", auth("jwt", jwtWith("jwks", `{"keys":[]}`)), "triggerConfig.authConfig.jwks"},
+		{"http jwt jwks keys not an array", "http", auth("jwt", jwtWith("jwks", `{"keys":{"kty":"oct"}}`)), "triggerConfig.authConfig.jwks"},
+		{"http jwt tokenLookup wrong type", "http", auth("jwt", jwtWith("tokenLookup", "header:Authorization")), "triggerConfig.authConfig.tokenLookup"},
+		{"http jwt blackList wrong type", "http", auth("jwt", jwtWith("blackList", []string{"/admin"})), "triggerConfig.authConfig.blackList"},
+		{"http jwt whiteList wrong type", "http", auth("jwt", jwtWith("whiteList", "/health")), "triggerConfig.authConfig.whiteList"},
+		{"http jwt claimPassBy wrong type", "http", auth("jwt", jwtWith("claimPassBy", 1)), "triggerConfig.authConfig.claimPassBy"},
 		{"http methods missing", "http", delCfg("methods"), "triggerConfig.methods"},
 		{"http methods empty", "http", setCfg("methods", []string{}), "triggerConfig.methods"},
 		{"http method unknown", "http", setCfg("methods", []string{"GET", "TRACE"}), "triggerConfig.methods"},
@@ -225,6 +266,40 @@ func TestCreateTriggerValidation(t *testing.T) {
 				t.Errorf("a trigger was stored: %+v", list.Triggers)
 			}
 		})
+	}
+}
+
+// testJWKS is a JSON Web Key Set with one symmetric key.
+const testJWKS = `{"keys":[{"kty":"oct","kid":"k1","alg":"HS256","k":"c2VjcmV0"}]}`
+
+// TestCreateTriggerHTTPJWT: an http trigger with authType jwt stores its
+// authConfig string as sent; an update to anonymous without authConfig
+// clears it (the configuration is replaced as a whole).
+func TestCreateTriggerHTTPJWT(t *testing.T) {
+	s := newTriggerServer(t)
+	authConfig := `{"jwks":` + strconv.Quote(testJWKS) + `,"tokenLookup":["header:Authorization:Bearer","cookie:token"],` +
+		`"claimPassBy":["header:uid:X-User-Id"],"whiteList":["/health"],"blackList":"/admin,/internal"}`
+	body := validTriggers()["http"]
+	body["triggerConfig"].(map[string]any)["authType"] = "jwt"
+	body["triggerConfig"].(map[string]any)["authConfig"] = authConfig
+	r := do(t, s, http.MethodPost, triggersPath, body)
+	expectOK(t, r)
+	var got rawTrigger
+	r.Decode(t, &got)
+	var cfg struct {
+		AuthType   string `json:"authType"`
+		AuthConfig string `json:"authConfig"`
+	}
+	if err := json.Unmarshal(got.TriggerConfig, &cfg); err != nil || cfg.AuthType != "jwt" || cfg.AuthConfig != authConfig {
+		t.Fatalf("triggerConfig = %s (%v), want authType jwt and authConfig %s", got.TriggerConfig, err, authConfig)
+	}
+
+	r = do(t, s, http.MethodPut, triggersPath+"/t_http", map[string]any{"triggerConfig": map[string]any{
+		"authType": "anonymous", "methods": []string{"GET"}}})
+	expectOK(t, r)
+	r.Decode(t, &got)
+	if strings.Contains(string(got.TriggerConfig), "authConfig") {
+		t.Errorf("authConfig not cleared: %s", got.TriggerConfig)
 	}
 }
 

@@ -122,7 +122,8 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Attributes: map[string]schema.Attribute{
 					"auth_type": schema.StringAttribute{
 						MarkdownDescription: "Who may call the URL: " + validators.MarkdownEnum(httpAuthTypes) +
-							" (`function` requires requests signed with an AccessKey).",
+							" (`function` requires requests signed with an AccessKey; `jwt` requires a JSON Web Token " +
+							"verified as `jwt_auth_config` says).",
 						Required:   true,
 						Validators: []validator.String{stringvalidator.OneOf(httpAuthTypes...)},
 					},
@@ -131,6 +132,58 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 						Optional:            true,
 						Computed:            true,
 						Default:             booldefault.StaticBool(false),
+					},
+					"jwt_auth_config": schema.SingleNestedAttribute{
+						MarkdownDescription: "JWT authentication of the URL: required when `auth_type` is `jwt`, and not allowed " +
+							"otherwise. Sent to FC as `authConfig`, a string holding the JSON object; switching `auth_type` " +
+							"away from `jwt` clears it. Removing an optional list clears it.",
+						Optional: true,
+						Attributes: map[string]schema.Attribute{
+							"black_list": schema.ListAttribute{
+								MarkdownDescription: "Paths of FC's `blackList`, the counterpart of `white_list` (FC's JWT " +
+									"documentation says how the two combine). FC's 2021-04-06 API takes this as one string (unlike " +
+									"`whiteList`, a list): the paths are sent joined with `,`, so none may contain a `,`.",
+								Optional:    true,
+								ElementType: types.StringType,
+								Validators: []validator.List{listvalidator.ValueStringsAre(
+									stringvalidator.LengthAtLeast(1),
+									stringvalidator.RegexMatches(regexp.MustCompile(`^[^,]*$`), "must not contain a `,` (FC receives the black list as one comma-separated string)"),
+								)},
+							},
+							"claim_pass_by": schema.ListAttribute{
+								MarkdownDescription: "Claims of the token passed to the function, each `source:claim:target` with " +
+									"source " + validators.MarkdownEnum(jwtTokenSources) + ", e.g. `header:uid:X-User-Id` (the " +
+									"`uid` claim as the `X-User-Id` header).",
+								Optional:    true,
+								ElementType: types.StringType,
+								Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtClaimPassByPattern,
+									"must be `source:claim:target` with source one of "+strings.Join(jwtTokenSources, ", ")+", e.g. `header:uid:X-User-Id`"))},
+							},
+							"jwks": schema.StringAttribute{
+								MarkdownDescription: "JSON Web Key Set that verifies the tokens: a JSON object with a non-empty " +
+									"`keys` array, e.g. from `jsonencode()` or `file()`. Compared as JSON: key order and " +
+									"whitespace never cause a difference. Sensitive, as a set may hold symmetric (`oct`) keys.",
+								Required:   true,
+								Sensitive:  true,
+								Validators: []validator.String{jwksValidator{}},
+							},
+							"token_lookup": schema.ListAttribute{
+								MarkdownDescription: "Where the token is read, each `source:name` or `source:name:prefix` with " +
+									"source " + validators.MarkdownEnum(jwtTokenSources) + ", e.g. `header:Authorization:Bearer`, " +
+									"`cookie:token`, `query:jwt`. When not set, FC's default applies.",
+								Optional:    true,
+								ElementType: types.StringType,
+								Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtTokenLookupPattern,
+									"must be `source:name` or `source:name:prefix` with source one of "+strings.Join(jwtTokenSources, ", ")+
+										", e.g. `header:Authorization:Bearer`"))},
+							},
+							"white_list": schema.ListAttribute{
+								MarkdownDescription: "Paths that are served without a token.",
+								Optional:            true,
+								ElementType:         types.StringType,
+								Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+							},
+						},
 					},
 					"methods": schema.SetAttribute{
 						MarkdownDescription: "HTTP methods the trigger accepts (at least one): " + validators.MarkdownEnum(httpMethods) + ".",
@@ -581,6 +634,9 @@ func validateTriggerConfig(cfg triggerResourceModel, diags *diag.Diagnostics) {
 		diags.AddAttributeError(path.Root(want), "Missing trigger configuration",
 			fmt.Sprintf("A trigger of type %q needs %s.", typ, want))
 	}
+	if typ == TriggerTypeHTTP {
+		validateHTTPAuthConfig(cfg.HTTPConfig, diags)
+	}
 	if slices.Contains(triggerTypesWithSource, typ) {
 		for _, a := range []struct {
 			name  string
@@ -595,6 +651,29 @@ func validateTriggerConfig(cfg triggerResourceModel, diags *diag.Diagnostics) {
 					fmt.Sprintf("%s is required for a trigger of type %q: it is %s.", a.name, typ, a.what))
 			}
 		}
+	}
+}
+
+// validateHTTPAuthConfig requires http_config.jwt_auth_config when
+// auth_type is "jwt" and forbids it otherwise.
+func validateHTTPAuthConfig(o types.Object, diags *diag.Diagnostics) {
+	if !isKnownValue(o) {
+		return
+	}
+	authType, _ := o.Attributes()["auth_type"].(types.String)
+	jwt := o.Attributes()["jwt_auth_config"]
+	if !isKnownValue(authType) || jwt == nil || jwt.IsUnknown() {
+		return
+	}
+	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")
+	switch {
+	case authType.ValueString() == HTTPAuthJWT && jwt.IsNull():
+		diags.AddAttributeError(at, "Missing JWT authentication configuration",
+			fmt.Sprintf("http_config.jwt_auth_config is required when http_config.auth_type is %q: it holds the JSON Web Key Set that verifies the tokens.", HTTPAuthJWT))
+	case authType.ValueString() != HTTPAuthJWT && !jwt.IsNull():
+		diags.AddAttributeError(at, "JWT authentication configuration not allowed",
+			fmt.Sprintf("http_config.jwt_auth_config can only be set when http_config.auth_type is %q, not %q: remove it, or set auth_type = %q.",
+				HTTPAuthJWT, authType.ValueString(), HTTPAuthJWT))
 	}
 }
 
@@ -639,6 +718,56 @@ func (v triggerJSONObjectValidator) ValidateString(ctx context.Context, req vali
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid trigger configuration",
 		fmt.Sprintf("%s %s, got %s.", req.Path, v.Description(ctx), triggerShortJSON(raw)))
+}
+
+// Forms of jwt_auth_config.token_lookup (`source:name[:prefix]`) and
+// claim_pass_by (`source:claim:target`).
+var (
+	jwtTokenLookupPattern = regexp.MustCompile(`^(header|cookie|query|form):[^:\s]+(:[^:]+)?$`)
+	jwtClaimPassByPattern = regexp.MustCompile(`^(header|cookie|query|form):[^:\s]+:[^:\s]+$`)
+)
+
+// jwksValidator requires a JSON Web Key Set: a JSON object whose "keys" is
+// a non-empty array.
+type jwksValidator struct{}
+
+func (jwksValidator) Description(_ context.Context) string {
+	return "must be a JSON Web Key Set: a JSON object with a non-empty `keys` array"
+}
+
+func (v jwksValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v jwksValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if reason := checkJWKS([]byte(req.ConfigValue.ValueString())); reason != "" {
+		// The value is sensitive: the message says what is wrong, not what it is.
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Web Key Set",
+			fmt.Sprintf("%s %s: %s.", req.Path, v.Description(ctx), reason))
+	}
+}
+
+// checkJWKS returns why raw is not a JSON Web Key Set, or "".
+func checkJWKS(raw []byte) string {
+	var set map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &set); err != nil || set == nil {
+		return "it is not a JSON object"
+	}
+	keys, ok := set["keys"]
+	if !ok {
+		return "it has no `keys` member"
+	}
+	var list []json.RawMessage
+	if err := json.Unmarshal(keys, &list); err != nil || list == nil {
+		return "`keys` is not an array"
+	}
+	if len(list) == 0 {
+		return "`keys` is empty"
+	}
+	return ""
 }
 
 // cronExpressionValidator validates a timer trigger's schedule: `@every Nm`,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -41,6 +42,12 @@ import (
 //     configuration sets them, so that removing one restores the default.
 //   - Maps (log function_parameter): {} and null are both accepted and both
 //     sent as {}; flatten keeps {} only where the prior value was {}.
+//   - http_config.jwt_auth_config is sent as authConfig, a string holding
+//     the JWTAuthConfig JSON, only when auth_type is "jwt"; otherwise
+//     authConfig is left out, and as the whole triggerConfig is replaced on
+//     update, switching away from jwt clears it. Its lists are left out
+//     when null or empty and read back as null unless the prior value was
+//     []. jwks keeps the prior text when FC answers the same JSON document.
 
 // Trigger types (fc-api.md sections 3.3 and 9.1).
 const (
@@ -126,9 +133,18 @@ var triggerTypesJSON = []string{TriggerTypeEventBridge, TriggerTypeMQ, TriggerTy
 const (
 	HTTPAuthAnonymous = "anonymous"
 	HTTPAuthFunction  = "function"
+	HTTPAuthJWT       = "jwt"
 )
 
-var httpAuthTypes = []string{HTTPAuthAnonymous, HTTPAuthFunction}
+var httpAuthTypes = []string{HTTPAuthAnonymous, HTTPAuthFunction, HTTPAuthJWT}
+
+// Sources a JWT is looked up in (token_lookup: `source:name[:prefix]`).
+var jwtTokenSources = []string{"header", "cookie", "query", "form"}
+
+// jwtBlackListSeparator joins black_list on the wire: the 2021-04-06 API
+// models JWTAuthConfig.blackList as one string (fc-api.md 9.1), unlike
+// whiteList, a list.
+const jwtBlackListSeparator = ","
 
 var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}
 
@@ -198,7 +214,16 @@ func (m *triggerResourceModel) configValue(attrName string) attr.Value {
 type httpTriggerConfigModel struct {
 	AuthType           types.String `tfsdk:"auth_type"`
 	DisableURLInternet types.Bool   `tfsdk:"disable_url_internet"`
+	JWTAuthConfig      types.Object `tfsdk:"jwt_auth_config"`
 	Methods            types.Set    `tfsdk:"methods"`
+}
+
+type jwtAuthConfigModel struct {
+	BlackList   types.List   `tfsdk:"black_list"`
+	ClaimPassBy types.List   `tfsdk:"claim_pass_by"`
+	JWKS        types.String `tfsdk:"jwks"`
+	TokenLookup types.List   `tfsdk:"token_lookup"`
+	WhiteList   types.List   `tfsdk:"white_list"`
 }
 
 type timerTriggerConfigModel struct {
@@ -243,9 +268,18 @@ type tablestoreTriggerConfigModel struct {
 
 // Attribute types of the nested objects, for building object values.
 
+var jwtAuthConfigAttrTypes = map[string]attr.Type{
+	"black_list":    types.ListType{ElemType: types.StringType},
+	"claim_pass_by": types.ListType{ElemType: types.StringType},
+	"jwks":          types.StringType,
+	"token_lookup":  types.ListType{ElemType: types.StringType},
+	"white_list":    types.ListType{ElemType: types.StringType},
+}
+
 var httpTriggerConfigAttrTypes = map[string]attr.Type{
 	"auth_type":            types.StringType,
 	"disable_url_internet": types.BoolType,
+	"jwt_auth_config":      types.ObjectType{AttrTypes: jwtAuthConfigAttrTypes},
 	"methods":              types.SetType{ElemType: types.StringType},
 }
 
@@ -293,9 +327,54 @@ var tablestoreTriggerConfigAttrTypes = map[string]attr.Type{
 // is always sent: the configuration is replaced as a whole.
 
 type httpTriggerConfigJSON struct {
-	AuthType           string   `json:"authType"`
+	AuthType string `json:"authType"`
+	// AuthConfig is a string holding jwtAuthConfigJSON, for authType jwt
+	// only.
+	AuthConfig         string   `json:"authConfig,omitempty"`
 	Methods            []string `json:"methods"`
 	DisableURLInternet bool     `json:"disableURLInternet"`
+}
+
+// jwtAuthConfigJSON is JWTAuthConfig (fc-api.md 9.1): jwks is a string
+// holding the JSON Web Key Set; blackList is one string.
+type jwtAuthConfigJSON struct {
+	BlackList   jwtBlackList `json:"blackList,omitempty"`
+	ClaimPassBy []string     `json:"claimPassBy,omitempty"`
+	JWKS        string       `json:"jwks"`
+	TokenLookup []string     `json:"tokenLookup,omitempty"`
+	WhiteList   []string     `json:"whiteList,omitempty"`
+}
+
+// jwtBlackList is black_list on the wire: the paths joined with
+// jwtBlackListSeparator into one string, as the 2021-04-06 SDK models
+// blackList. On decode a JSON array of strings is accepted too.
+type jwtBlackList []string
+
+func (b jwtBlackList) MarshalJSON() ([]byte, error) {
+	return json.Marshal(strings.Join(b, jwtBlackListSeparator))
+}
+
+func (b *jwtBlackList) UnmarshalJSON(raw []byte) error {
+	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		*b = nil
+		return nil
+	}
+	var list []string
+	if err := json.Unmarshal(raw, &list); err == nil {
+		*b = list
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return fmt.Errorf("blackList must be a string or a list of strings: %w", err)
+	}
+	*b = nil
+	for p := range strings.SplitSeq(s, jwtBlackListSeparator) {
+		if p = strings.TrimSpace(p); p != "" {
+			*b = append(*b, p)
+		}
+	}
+	return nil
 }
 
 type timerTriggerConfigJSON struct {
@@ -421,11 +500,15 @@ func expandTriggerConfig(ctx context.Context, m triggerResourceModel) (fc.Trigge
 		diags.Append(m.HTTPConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
 		methods := triggerStrings(ctx, c.Methods, &diags)
 		slices.Sort(methods)
-		body = httpTriggerConfigJSON{
+		j := httpTriggerConfigJSON{
 			AuthType:           c.AuthType.ValueString(),
 			Methods:            methods,
 			DisableURLInternet: c.DisableURLInternet.ValueBool(),
 		}
+		if j.AuthType == HTTPAuthJWT {
+			j.AuthConfig = expandJWTAuthConfig(ctx, c.JWTAuthConfig, &diags)
+		}
+		body = j
 	case attrTimerConfig:
 		var c timerTriggerConfigModel
 		diags.Append(m.TimerConfig.As(ctx, &c, basetypes.ObjectAsOptions{})...)
@@ -572,7 +655,16 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 	case attrHTTPConfig:
 		var j httpTriggerConfigJSON
 		if decode(&j) {
-			m.HTTPConfig = flattenHTTPTriggerConfig(j)
+			var p httpTriggerConfigModel
+			triggerPriorObject(ctx, prior.HTTPConfig, &p)
+			jwt, err := flattenJWTAuthConfig(ctx, j.AuthConfig, p.JWTAuthConfig)
+			if err != nil {
+				diags.AddAttributeError(path.Root(attrHTTPConfig), "Unexpected trigger configuration",
+					fmt.Sprintf("FC returned an authConfig for the http trigger %q that is not a JWT authentication configuration: %s. The authConfig was %s.",
+						m.Name.ValueString(), err, triggerShortJSON([]byte(j.AuthConfig))))
+			} else {
+				m.HTTPConfig = flattenHTTPTriggerConfig(j, jwt)
+			}
 		}
 	case attrTimerConfig:
 		var j timerTriggerConfigJSON
@@ -621,7 +713,7 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 	return m, diags
 }
 
-func flattenHTTPTriggerConfig(j httpTriggerConfigJSON) types.Object {
+func flattenHTTPTriggerConfig(j httpTriggerConfigJSON, jwt types.Object) types.Object {
 	methods := make([]attr.Value, 0, len(j.Methods))
 	for _, s := range j.Methods {
 		methods = append(methods, types.StringValue(s))
@@ -629,8 +721,77 @@ func flattenHTTPTriggerConfig(j httpTriggerConfigJSON) types.Object {
 	return types.ObjectValueMust(httpTriggerConfigAttrTypes, map[string]attr.Value{
 		"auth_type":            types.StringValue(j.AuthType),
 		"disable_url_internet": types.BoolValue(j.DisableURLInternet),
+		"jwt_auth_config":      jwt,
 		"methods":              types.SetValueMust(types.StringType, methods),
 	})
+}
+
+// expandJWTAuthConfig encodes http_config.jwt_auth_config as authConfig: a
+// string holding the JWTAuthConfig JSON object. jwks is sent as written.
+func expandJWTAuthConfig(ctx context.Context, o types.Object, diags *diag.Diagnostics) string {
+	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")
+	if o.IsNull() || o.IsUnknown() {
+		diags.AddAttributeError(at, "Missing JWT authentication configuration",
+			fmt.Sprintf("An http trigger with auth_type %q needs http_config.jwt_auth_config.", HTTPAuthJWT))
+		return ""
+	}
+	var c jwtAuthConfigModel
+	diags.Append(o.As(ctx, &c, basetypes.ObjectAsOptions{})...)
+	j := jwtAuthConfigJSON{
+		BlackList:   triggerStrings(ctx, c.BlackList, diags),
+		ClaimPassBy: triggerStrings(ctx, c.ClaimPassBy, diags),
+		JWKS:        c.JWKS.ValueString(),
+		TokenLookup: triggerStrings(ctx, c.TokenLookup, diags),
+		WhiteList:   triggerStrings(ctx, c.WhiteList, diags),
+	}
+	raw, err := json.Marshal(j)
+	if err != nil {
+		diags.AddAttributeError(at, "Error encoding the JWT authentication configuration", err.Error())
+		return ""
+	}
+	return string(raw)
+}
+
+// flattenJWTAuthConfig maps authConfig onto jwt_auth_config: null when it
+// is empty; prior (the prior jwt_auth_config) keeps the user's jwks text
+// when FC answers the same JSON document, and [] where the user wrote [].
+func flattenJWTAuthConfig(ctx context.Context, authConfig string, prior types.Object) (types.Object, error) {
+	if strings.TrimSpace(authConfig) == "" {
+		return types.ObjectNull(jwtAuthConfigAttrTypes), nil
+	}
+	var j jwtAuthConfigJSON
+	if err := json.Unmarshal([]byte(authConfig), &j); err != nil {
+		return types.ObjectNull(jwtAuthConfigAttrTypes), err
+	}
+	var p jwtAuthConfigModel
+	triggerPriorObject(ctx, prior, &p)
+	jwks := types.StringValue(j.JWKS)
+	if isKnownValue(p.JWKS) && triggerJSONEquivalent([]byte(p.JWKS.ValueString()), []byte(j.JWKS)) {
+		jwks = p.JWKS
+	}
+	return types.ObjectValueMust(jwtAuthConfigAttrTypes, map[string]attr.Value{
+		"black_list":    flattenTriggerStringList(j.BlackList, p.BlackList),
+		"claim_pass_by": flattenTriggerStringList(j.ClaimPassBy, p.ClaimPassBy),
+		"jwks":          jwks,
+		"token_lookup":  flattenTriggerStringList(j.TokenLookup, p.TokenLookup),
+		"white_list":    flattenTriggerStringList(j.WhiteList, p.WhiteList),
+	}), nil
+}
+
+// flattenTriggerStringList maps an optional API list: empty (or absent) is
+// null unless the prior value was [].
+func flattenTriggerStringList(v []string, prior types.List) types.List {
+	if len(v) == 0 {
+		if isKnownValue(prior) && len(prior.Elements()) == 0 {
+			return prior
+		}
+		return types.ListNull(types.StringType)
+	}
+	elems := make([]attr.Value, 0, len(v))
+	for _, s := range v {
+		elems = append(elems, types.StringValue(s))
+	}
+	return types.ListValueMust(types.StringType, elems)
 }
 
 func flattenTimerTriggerConfig(j timerTriggerConfigJSON, p timerTriggerConfigModel) types.Object {

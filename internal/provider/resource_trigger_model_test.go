@@ -51,6 +51,15 @@ func TestTriggerResourceSchema_modelParity(t *testing.T) {
 		}
 	}
 
+	// http_config.jwt_auth_config, one level further down.
+	if h, ok := s.Attributes[attrHTTPConfig].(rschema.SingleNestedAttribute); ok {
+		if j, ok := h.Attributes["jwt_auth_config"].(rschema.SingleNestedAttribute); !ok {
+			t.Error("fc_trigger.http_config.jwt_auth_config is not a single nested attribute")
+		} else {
+			assertSchemaModelParity(t, "fc_trigger.http_config.jwt_auth_config", j.Attributes, jwtAuthConfigModel{})
+		}
+	}
+
 	// Every type has a configuration attribute of the schema, and every
 	// configuration attribute serves a type.
 	for _, typ := range triggerTypes {
@@ -143,10 +152,35 @@ func timerTriggerObject(cron string, enable bool, payload types.String) types.Ob
 }
 
 func httpTriggerObject(auth string, disable bool, methods ...string) types.Object {
+	return httpJWTTriggerObject(auth, types.ObjectNull(jwtAuthConfigAttrTypes), disable, methods...)
+}
+
+func httpJWTTriggerObject(auth string, jwt types.Object, disable bool, methods ...string) types.Object {
 	return types.ObjectValueMust(httpTriggerConfigAttrTypes, map[string]attr.Value{
 		"auth_type":            types.StringValue(auth),
 		"disable_url_internet": types.BoolValue(disable),
+		"jwt_auth_config":      jwt,
 		"methods":              types.SetValueMust(types.StringType, stringValues(methods...)),
+	})
+}
+
+// testJWKS is a JSON Web Key Set with one symmetric key.
+const testJWKS = `{"keys":[{"kty":"oct","kid":"k1","alg":"HS256","k":"c2VjcmV0"}]}`
+
+// jwtObject is a jwt_auth_config; lists are null when nil, [] when empty.
+func jwtObject(jwks string, tokenLookup, claimPassBy, whiteList, blackList []string) types.Object {
+	list := func(v []string) types.List {
+		if v == nil {
+			return types.ListNull(types.StringType)
+		}
+		return types.ListValueMust(types.StringType, stringValues(v...))
+	}
+	return types.ObjectValueMust(jwtAuthConfigAttrTypes, map[string]attr.Value{
+		"black_list":    list(blackList),
+		"claim_pass_by": list(claimPassBy),
+		"jwks":          types.StringValue(jwks),
+		"token_lookup":  list(tokenLookup),
+		"white_list":    list(whiteList),
 	})
 }
 
@@ -275,6 +309,20 @@ func TestExpandTriggerConfig(t *testing.T) {
 			want:  `{"authType":"function","disableURLInternet":true,"methods":["GET","POST"]}`,
 		},
 		{
+			name: "http jwt: authConfig is a string holding the JWTAuthConfig, blackList one string",
+			model: withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt",
+				jwtObject(testJWKS, []string{"header:Authorization:Bearer", "cookie:token"}, []string{"header:uid:X-User-Id"},
+					[]string{"/health"}, []string{"/admin", "/internal"}), false, "GET")),
+			want: `{"authType":"jwt","authConfig":` + jsonString(`{"blackList":"/admin,/internal","claimPassBy":["header:uid:X-User-Id"],`+
+				`"jwks":`+jsonString(testJWKS)+`,"tokenLookup":["header:Authorization:Bearer","cookie:token"],"whiteList":["/health"]}`) +
+				`,"disableURLInternet":false,"methods":["GET"]}`,
+		},
+		{
+			name:  "http jwt: null and empty lists are left out",
+			model: withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt", jwtObject(testJWKS, nil, []string{}, nil, []string{}), false, "GET")),
+			want:  `{"authType":"jwt","authConfig":` + jsonString(`{"jwks":`+jsonString(testJWKS)+`}`) + `,"disableURLInternet":false,"methods":["GET"]}`,
+		},
+		{
 			name:  "oss keeps the order of events",
 			model: withTriggerConfig("oss", attrOSSConfig, ossTriggerObject(types.StringValue("a/"), types.StringNull(), "oss:ObjectRemoved:*", "oss:ObjectCreated:*")),
 			want:  `{"events":["oss:ObjectRemoved:*","oss:ObjectCreated:*"],"filter":{"key":{"prefix":"a/","suffix":""}}}`,
@@ -335,6 +383,8 @@ func TestExpandTriggerConfig_errors(t *testing.T) {
 		{"missing configuration", triggerPlan("timer"), path.Root(attrTimerConfig)},
 		{"config_json not an object", withTriggerConfig("mq", attrConfigJSON, jsontypes.NewNormalizedValue(`[1]`)), path.Root(attrConfigJSON)},
 		{"unknown type", triggerPlan("kafka"), path.Root("type")},
+		{"jwt without jwt_auth_config", withTriggerConfig("http", attrHTTPConfig, httpTriggerObject("jwt", false, "GET")),
+			path.Root(attrHTTPConfig).AtName("jwt_auth_config")},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -424,6 +474,48 @@ func TestFlattenTrigger_configs(t *testing.T) {
 			name: "http: methods are a set",
 			typ:  "http", api: `{"methods":["POST","GET"],"authType":"anonymous"}`, prior: triggerPlan("http"),
 			attr: attrHTTPConfig, want: httpTriggerObject("anonymous", false, "GET", "POST"),
+		},
+		{
+			name: "http: an empty authConfig is no jwt_auth_config",
+			typ:  "http", api: `{"methods":["GET"],"authType":"anonymous","authConfig":""}`, prior: triggerPlan("http"),
+			attr: attrHTTPConfig, want: httpTriggerObject("anonymous", false, "GET"),
+		},
+		{
+			name: "http jwt: import reads every field, blackList split",
+			typ:  "http", prior: triggerPlan("http"),
+			api: `{"methods":["GET"],"authType":"jwt","authConfig":` + jsonString(`{"jwks":`+jsonString(testJWKS)+
+				`,"tokenLookup":["query:jwt"],"claimPassBy":["header:uid:X-Uid"],"whiteList":["/a"],"blackList":"/b,/c"}`) + `}`,
+			attr: attrHTTPConfig, want: httpJWTTriggerObject("jwt",
+				jwtObject(testJWKS, []string{"query:jwt"}, []string{"header:uid:X-Uid"}, []string{"/a"}, []string{"/b", "/c"}), false, "GET"),
+		},
+		{
+			name: "http jwt: blackList answered as a list is read too",
+			typ:  "http", prior: triggerPlan("http"),
+			api:  `{"methods":["GET"],"authType":"jwt","authConfig":` + jsonString(`{"jwks":`+jsonString(testJWKS)+`,"blackList":["/b"]}`) + `}`,
+			attr: attrHTTPConfig, want: httpJWTTriggerObject("jwt", jwtObject(testJWKS, nil, nil, nil, []string{"/b"}), false, "GET"),
+		},
+		{
+			name: "http jwt: the same key set in another form keeps the user's text, [] stays []",
+			typ:  "http",
+			prior: withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt",
+				jwtObject("{\n  \"keys\": [ {\"k\": \"c2VjcmV0\", \"alg\": \"HS256\", \"kid\": \"k1\", \"kty\": \"oct\"} ]\n}", []string{}, nil, nil, nil), false, "GET")),
+			api:  `{"methods":["GET"],"authType":"jwt","authConfig":` + jsonString(`{"jwks":`+jsonString(testJWKS)+`}`) + `}`,
+			attr: attrHTTPConfig, want: httpJWTTriggerObject("jwt",
+				jwtObject("{\n  \"keys\": [ {\"k\": \"c2VjcmV0\", \"alg\": \"HS256\", \"kid\": \"k1\", \"kty\": \"oct\"} ]\n}", []string{}, nil, nil, nil), false, "GET"),
+		},
+		{
+			name: "http jwt: another key set is a change",
+			typ:  "http",
+			prior: withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt",
+				jwtObject(`{"keys":[{"kty":"oct","k":"b2xk"}]}`, nil, nil, nil, nil), false, "GET")),
+			api:  `{"methods":["GET"],"authType":"jwt","authConfig":` + jsonString(`{"jwks":`+jsonString(testJWKS)+`}`) + `}`,
+			attr: attrHTTPConfig, want: httpJWTTriggerObject("jwt", jwtObject(testJWKS, nil, nil, nil, nil), false, "GET"),
+		},
+		{
+			name: "http: leftover authConfig after a switch to anonymous is read, so the plan clears it",
+			typ:  "http", prior: withTriggerConfig("http", attrHTTPConfig, httpTriggerObject("anonymous", false, "GET")),
+			api:  `{"methods":["GET"],"authType":"anonymous","authConfig":` + jsonString(`{"jwks":`+jsonString(testJWKS)+`}`) + `}`,
+			attr: attrHTTPConfig, want: httpJWTTriggerObject("anonymous", jwtObject(testJWKS, nil, nil, nil, nil), false, "GET"),
 		},
 		{
 			name: "oss: empty filters are null",
@@ -650,6 +742,7 @@ func TestFlattenTrigger_unexpectedConfig(t *testing.T) {
 	for _, tc := range []struct{ typ, cfg, attr string }{
 		{"timer", `{"cronExpression":5}`, attrTimerConfig},
 		{"http", `{"methods":"GET"}`, attrHTTPConfig},
+		{"http", `{"methods":["GET"],"authType":"jwt","authConfig":"{jwks"}`, attrHTTPConfig},
 		{"oss", ``, attrOSSConfig},
 	} {
 		_, diags := flattenTrigger(context.Background(), apiTrigger(tc.typ, tc.cfg), triggerPlan(tc.typ))
@@ -665,6 +758,9 @@ func TestTriggerRoundTrip(t *testing.T) {
 	plans := []triggerResourceModel{
 		withTriggerConfig("timer", attrTimerConfig, timerTriggerObject("@every 5m", false, types.StringValue(""))),
 		withTriggerConfig("http", attrHTTPConfig, httpTriggerObject("function", false, "GET", "DELETE")),
+		withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt",
+			jwtObject("{ \"keys\": [{\"kty\": \"oct\", \"k\": \"c2VjcmV0\"}] }", []string{"header:Authorization:Bearer "}, []string{}, []string{"/h"}, []string{"/a", "/b"}),
+			true, "POST")),
 		withTriggerConfig("oss", attrOSSConfig, ossTriggerObject(types.StringValue("p"), types.StringValue(""), "oss:ObjectCreated:*")),
 		withTriggerConfig("log", attrLogConfig, logTriggerObject(types.MapValueMust(types.StringType, map[string]attr.Value{"a": types.StringValue("")}), types.Int64Value(0), types.Int64Value(3))),
 		withTriggerConfig("mns_topic", attrMNSTopicConfig, mnsTriggerObject(types.StringValue(""), "STREAM", "BACKOFF_RETRY")),
@@ -840,6 +936,31 @@ func TestValidateTriggerConfig(t *testing.T) {
 			wantText:  `found http_config and timer_config`,
 		},
 		{name: "unknown type: one configuration passes", model: unknownType},
+		{name: "jwt ok", model: withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt", jwtObject(testJWKS, nil, nil, nil, nil), false, "GET"))},
+		{
+			name: "jwt without jwt_auth_config", model: withTriggerConfig("http", attrHTTPConfig, httpTriggerObject("jwt", false, "GET")),
+			wantPaths: []path.Path{path.Root(attrHTTPConfig).AtName("jwt_auth_config")},
+			wantText:  `http_config.jwt_auth_config is required when http_config.auth_type is "jwt"`,
+		},
+		{
+			name:      "jwt_auth_config with function",
+			model:     withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("function", jwtObject(testJWKS, nil, nil, nil, nil), false, "GET")),
+			wantPaths: []path.Path{path.Root(attrHTTPConfig).AtName("jwt_auth_config")},
+			wantText:  `http_config.jwt_auth_config can only be set when http_config.auth_type is "jwt", not "function"`,
+		},
+		{
+			name: "unknown auth_type passes", model: func() triggerResourceModel {
+				o := types.ObjectValueMust(httpTriggerConfigAttrTypes, map[string]attr.Value{
+					"auth_type": types.StringUnknown(), "disable_url_internet": types.BoolValue(false),
+					"jwt_auth_config": types.ObjectNull(jwtAuthConfigAttrTypes), "methods": types.SetValueMust(types.StringType, stringValues("GET")),
+				})
+				return withTriggerConfig("http", attrHTTPConfig, o)
+			}(),
+		},
+		{
+			name:  "unknown jwt_auth_config passes",
+			model: withTriggerConfig("http", attrHTTPConfig, httpJWTTriggerObject("jwt", types.ObjectUnknown(jwtAuthConfigAttrTypes), false, "GET")),
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -908,5 +1029,87 @@ func TestTriggerCronExpression(t *testing.T) {
 		if !strings.Contains(reason, want) {
 			t.Errorf("checkCronExpression(%q) = %q, want it to contain %q", s, reason, want)
 		}
+	}
+}
+
+// jsonString encodes s as a JSON string.
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestJWKSValidator(t *testing.T) {
+	cases := map[string]string{
+		testJWKS:                  "",
+		`{"keys":[{}],"extra":1}`: "",
+		`[{"kty":"oct"}]`:         "it is not a JSON object",
+		`{keys`:                   "it is not a JSON object",
+		`null`:                    "it is not a JSON object",
+		`{}`:                      "it has no `keys` member",
+		`{"keys":{"kty":"oct"}}`:  "`keys` is not an array",
+		`{"keys":null}`:           "`keys` is not an array",
+		`{"keys":[]}`:             "`keys` is empty",
+	}
+	for in, want := range cases {
+		if got := checkJWKS([]byte(in)); got != want {
+			t.Errorf("checkJWKS(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestJWTPatterns(t *testing.T) {
+	lookups := map[string]bool{
+		"header:Authorization:Bearer":  true,
+		"header:Authorization:Bearer ": true,
+		"cookie:token":                 true,
+		"query:jwt":                    true,
+		"form:token":                   true,
+		"body:token":                   false,
+		"header":                       false,
+		"header:":                      false,
+		"header:Authorization:":        false,
+		"header:a:b:c":                 false,
+		"Header:Authorization":         false,
+	}
+	for in, want := range lookups {
+		if got := jwtTokenLookupPattern.MatchString(in); got != want {
+			t.Errorf("token_lookup %q matched = %v, want %v", in, got, want)
+		}
+	}
+	claims := map[string]bool{
+		"header:uid:X-User-Id": true,
+		"query:sub:user":       true,
+		"header:uid":           false,
+		"path:uid:x":           false,
+		"header::X":            false,
+		"header:uid:X:Y":       false,
+	}
+	for in, want := range claims {
+		if got := jwtClaimPassByPattern.MatchString(in); got != want {
+			t.Errorf("claim_pass_by %q matched = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestJWTBlackListWire(t *testing.T) {
+	b, err := json.Marshal(jwtAuthConfigJSON{JWKS: "{}", BlackList: jwtBlackList{"/a", "/b"}})
+	if err != nil || string(b) != `{"blackList":"/a,/b","jwks":"{}"}` {
+		t.Errorf("marshal = %s, %v", b, err)
+	}
+	for in, want := range map[string][]string{
+		`{"blackList":"/a, /b,"}`:   {"/a", "/b"},
+		`{"blackList":["/a","/b"]}`: {"/a", "/b"},
+		`{"blackList":""}`:          nil,
+		`{"blackList":null}`:        nil,
+		`{}`:                        nil,
+	} {
+		var j jwtAuthConfigJSON
+		if err := json.Unmarshal([]byte(in), &j); err != nil || !slices.Equal(j.BlackList, want) {
+			t.Errorf("unmarshal %s = %q, %v; want %q", in, j.BlackList, err, want)
+		}
+	}
+	var j jwtAuthConfigJSON
+	if err := json.Unmarshal([]byte(`{"blackList":1}`), &j); err == nil {
+		t.Error("blackList 1 was accepted")
 	}
 }

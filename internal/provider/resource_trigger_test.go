@@ -293,6 +293,7 @@ resource "fc_trigger" "test" {
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"auth_type":            knownvalue.StringExact("anonymous"),
 						"disable_url_internet": knownvalue.Bool(false),
+						"jwt_auth_config":      knownvalue.Null(),
 						"methods":              knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("GET"), knownvalue.StringExact("POST")}),
 					})),
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("url_internet"), knownvalue.StringRegexp(urlRE)),
@@ -327,6 +328,7 @@ resource "fc_trigger" "test" {
 					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config"), knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"auth_type":            knownvalue.StringExact("function"),
 						"disable_url_internet": knownvalue.Bool(true),
+						"jwt_auth_config":      knownvalue.Null(),
 						"methods": knownvalue.SetExact([]knownvalue.Check{
 							knownvalue.StringExact("DELETE"), knownvalue.StringExact("GET"), knownvalue.StringExact("PUT"),
 						}),
@@ -340,6 +342,141 @@ resource "fc_trigger" "test" {
 			},
 		},
 	})
+}
+
+// TestAccTriggerResource_httpJWT: an http trigger with JWT authentication;
+// token_lookup changes in place, and switching to anonymous clears the
+// authConfig FC holds.
+func TestAccTriggerResource_httpJWT(t *testing.T) {
+	env := acctest.New(t)
+	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
+	config := func(httpConfig string) string {
+		return env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
+resource "fc_trigger" "test" {
+  service_name  = fc_service.test.name
+  function_name = fc_function.test.name
+  name          = %q
+  type          = "http"
+  http_config   = %s
+}
+`, name, httpConfig))
+	}
+	// jsonencode sorts keys: this is the text Terraform sends.
+	const jwks = `{"keys":[{"alg":"HS256","k":"c2VjcmV0","kid":"k1","kty":"oct"}]}`
+	jwtConfig := func(tokenLookup string) string {
+		return fmt.Sprintf(`{
+    auth_type = "jwt"
+    methods   = ["GET"]
+    jwt_auth_config = {
+      jwks          = jsonencode({ keys = [{ kty = "oct", kid = "k1", alg = "HS256", k = "c2VjcmV0" }] })
+      token_lookup  = %s
+      claim_pass_by = ["header:uid:X-User-Id"]
+      white_list    = ["/health"]
+      black_list    = ["/admin", "/internal"]
+    }
+  }`, tokenLookup)
+	}
+	stringList := func(ss ...string) knownvalue.Check {
+		checks := make([]knownvalue.Check, 0, len(ss))
+		for _, s := range ss {
+			checks = append(checks, knownvalue.StringExact(s))
+		}
+		return knownvalue.ListExact(checks)
+	}
+	authConfig := func(tokenLookup string) string {
+		return `{"blackList":"/admin,/internal","claimPassBy":["header:uid:X-User-Id"],"jwks":` + jsonQuote(jwks) +
+			`,"tokenLookup":` + tokenLookup + `,"whiteList":["/health"]}`
+	}
+	expectAuthConfig := func(want string) resource.TestCheckFunc {
+		return testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
+			var cfg struct {
+				AuthType   string  `json:"authType"`
+				AuthConfig *string `json:"authConfig"`
+			}
+			if err := json.Unmarshal(tr.TriggerConfig, &cfg); err != nil {
+				return err
+			}
+			switch {
+			case want == "" && cfg.AuthConfig != nil && *cfg.AuthConfig != "":
+				return fmt.Errorf("authConfig = %s, want none", *cfg.AuthConfig)
+			case want != "" && (cfg.AuthConfig == nil || !jsonTextEqual(*cfg.AuthConfig, want)):
+				return fmt.Errorf("authConfig = %v, want %s", cfg.AuthConfig, want)
+			}
+			return nil
+		})
+	}
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:           config(jwtConfig(`["header:Authorization:Bearer"]`)),
+				ConfigPlanChecks: expectEmptyPlanAfterApply,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config").AtMapKey("auth_type"), knownvalue.StringExact("jwt")),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config").AtMapKey("jwt_auth_config"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"black_list":    stringList("/admin", "/internal"),
+						"claim_pass_by": stringList("header:uid:X-User-Id"),
+						"jwks":          knownvalue.StringExact(jwks),
+						"token_lookup":  stringList("header:Authorization:Bearer"),
+						"white_list":    stringList("/health"),
+					})),
+				},
+				Check: expectAuthConfig(authConfig(`["header:Authorization:Bearer"]`)),
+			},
+			{
+				ResourceName:      triggerAddr,
+				ImportState:       true,
+				ImportStateId:     service + "/" + function + "/" + name,
+				ImportStateVerify: true,
+			},
+			{
+				Config:           config(jwtConfig(`["cookie:token", "query:jwt"]`)),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config").AtMapKey("jwt_auth_config").AtMapKey("token_lookup"),
+						stringList("cookie:token", "query:jwt")),
+				},
+				Check: expectAuthConfig(authConfig(`["cookie:token","query:jwt"]`)),
+			},
+			{
+				Config: config(`{
+    auth_type = "anonymous"
+    methods   = ["GET"]
+  }`),
+				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config").AtMapKey("auth_type"), knownvalue.StringExact("anonymous")),
+					statecheck.ExpectKnownValue(triggerAddr, tfjsonpath.New("http_config").AtMapKey("jwt_auth_config"), knownvalue.Null()),
+				},
+				Check: expectAuthConfig(""),
+			},
+			{
+				ResourceName:      triggerAddr,
+				ImportState:       true,
+				ImportStateId:     service + "/" + function + "/" + name,
+				ImportStateVerify: true,
+			},
+		},
+	})
+}
+
+// jsonQuote encodes s as a JSON string.
+func jsonQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// jsonTextEqual reports whether two texts hold the same JSON document.
+func jsonTextEqual(a, b string) bool {
+	var va, vb any
+	if json.Unmarshal([]byte(a), &va) != nil || json.Unmarshal([]byte(b), &vb) != nil {
+		return false
+	}
+	ja, _ := json.Marshal(va)
+	jb, _ := json.Marshal(vb)
+	return bytes.Equal(ja, jb)
 }
 
 func TestAccTriggerResource_ossTrigger(t *testing.T) {
@@ -981,6 +1118,19 @@ resource "fc_trigger" "test" {
 				`http_config.auth_type`, `value must be one of`),
 			step("name = \"t\"\n  type = \"http\"\n  http_config = {\n    auth_type = \"function\"\n    methods = [\"FETCH\"]\n  }",
 				`http_config.methods`, `value must be one of`),
+			// JWT authentication: jwt_auth_config goes with auth_type jwt
+			// only, and its values are checked.
+			step("name = \"t\"\n  type = \"http\"\n  http_config = {\n    auth_type = \"jwt\"\n    methods = [\"GET\"]\n  }",
+				`Missing JWT authentication configuration`, `http_config.jwt_auth_config is required when http_config.auth_type is "jwt"`),
+			step("name = \"t\"\n  type = \"http\"\n  http_config = {\n    auth_type = \"anonymous\"\n    methods = [\"GET\"]\n    jwt_auth_config = { jwks = jsonencode({ keys = [{ kty = \"oct\" }] }) }\n  }",
+				`JWT authentication configuration not allowed`, `http_config.jwt_auth_config`,
+				`can only be set when http_config.auth_type is "jwt", not "anonymous"`),
+			step("name = \"t\"\n  type = \"http\"\n  http_config = {\n    auth_type = \"jwt\"\n    methods = [\"GET\"]\n    jwt_auth_config = { jwks = jsonencode({ keys = [] }) }\n  }",
+				`Invalid JSON Web Key Set`, `http_config.jwt_auth_config.jwks`, "`keys` is empty"),
+			step("name = \"t\"\n  type = \"http\"\n  http_config = {\n    auth_type = \"jwt\"\n    methods = [\"GET\"]\n    jwt_auth_config = { jwks = \"not json\" }\n  }",
+				`Invalid JSON Web Key Set`, `it is not a JSON object`),
+			step("name = \"t\"\n  type = \"http\"\n  http_config = {\n    auth_type = \"jwt\"\n    methods = [\"GET\"]\n    jwt_auth_config = {\n      jwks = jsonencode({ keys = [{ kty = \"oct\" }] })\n      token_lookup = [\"body:token\"]\n    }\n  }",
+				`http_config.jwt_auth_config.token_lookup`, "must be `source:name` or `source:name:prefix`"),
 			step(fmt.Sprintf("name = \"t\"\n  type = \"oss\"\n  source_arn = %q\n  invocation_role = %q\n  oss_config = { events = [\"ObjectCreated:*\"] }", triggerTestOSSArn, triggerTestRole),
 				`oss_config.events`, `must be an OSS event such as`, `starting with`),
 			step(fmt.Sprintf("name = \"t\"\n  type = \"oss\"\n  invocation_role = %q\n  oss_config = { events = [\"oss:ObjectCreated:*\"] }", triggerTestRole),

@@ -26,6 +26,25 @@ resource "fc_trigger" "api" {
   }
 }
 
+# An HTTP endpoint that requires a JSON Web Token, verified with a key set.
+resource "fc_trigger" "private_api" {
+  service_name  = "my-service"
+  function_name = "api"
+  name          = "http-jwt"
+  type          = "http"
+
+  http_config = {
+    auth_type = "jwt"
+    methods   = ["GET"]
+    jwt_auth_config = {
+      jwks          = file("${path.module}/jwks.json")
+      token_lookup  = ["header:Authorization:Bearer"]
+      claim_pass_by = ["header:uid:X-User-Id"]
+      white_list    = ["/health"]
+    }
+  }
+}
+
 output "api_url" {
   value = fc_trigger.api.url_internet
 }
