@@ -150,15 +150,7 @@ func TestAccFunctionResource_importThenApply(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					_, _, err := env.Client.CreateFunction(context.Background(), service, &fc.Function{
-						FunctionName: fc.Ptr(name),
-						Runtime:      fc.Ptr("python3.10"),
-						Handler:      fc.Ptr("index.handler"),
-						Code:         &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)},
-					}, checksum)
-					if err != nil {
-						t.Fatalf("creating the function outside Terraform: %v", err)
-					}
+					createFunctionOutside(t, env, service, name, zip, checksum, nil)
 					env.Emulator.ResetCounts()
 				},
 				Config: env.Config(testAccFunctionConfig(service, name, src, "") + fmt.Sprintf(`
@@ -206,17 +198,10 @@ func TestAccFunctionResource_importBlockFractionalCPU(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					_, _, err := env.Client.CreateFunction(context.Background(), service, &fc.Function{
-						FunctionName: fc.Ptr(name),
-						Runtime:      fc.Ptr("python3.10"),
-						Handler:      fc.Ptr("index.handler"),
-						CPU:          fc.Ptr(0.35),
-						MemorySize:   fc.Ptr(int64(512)),
-						Code:         &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)},
-					}, checksum)
-					if err != nil {
-						t.Fatalf("creating the function outside Terraform: %v", err)
-					}
+					createFunctionOutside(t, env, service, name, zip, checksum, func(f *fc.Function) {
+						f.CPU = fc.Ptr(0.35)
+						f.MemorySize = fc.Ptr(int64(512))
+					})
 					env.Emulator.ResetCounts()
 				},
 				Config: env.Config(testAccFunctionConfig(service, name, src, `
@@ -452,16 +437,9 @@ func TestAccFunctionResource_alreadyExists(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					_, _, err := env.Client.CreateFunction(context.Background(), service, &fc.Function{
-						FunctionName: fc.Ptr(name),
-						Runtime:      fc.Ptr("python3.10"),
-						Handler:      fc.Ptr("index.handler"),
-						Description:  fc.Ptr("made outside Terraform"),
-						Code:         &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)},
-					}, "")
-					if err != nil {
-						t.Fatalf("creating the function outside Terraform: %v", err)
-					}
+					createFunctionOutside(t, env, service, name, zip, "", func(f *fc.Function) {
+						f.Description = fc.Ptr("made outside Terraform")
+					})
 				},
 				Config:      env.Config(testAccFunctionConfig(service, name, src, "")),
 				ExpectError: expectError("Error creating FC function", "already exists", "terraform import", "FunctionAlreadyExists"),
@@ -1200,4 +1178,23 @@ resource "fc_function" "test" {
 			},
 		},
 	})
+}
+
+// createFunctionOutside creates a python3.10 function with the given zip
+// through the API, as a change made outside Terraform; edit, when not nil,
+// sets more fields first.
+func createFunctionOutside(t *testing.T, env *acctest.Env, service, name string, zip []byte, checksum string, edit func(*fc.Function)) {
+	t.Helper()
+	f := &fc.Function{
+		FunctionName: fc.Ptr(name),
+		Runtime:      fc.Ptr("python3.10"),
+		Handler:      fc.Ptr("index.handler"),
+		Code:         &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)},
+	}
+	if edit != nil {
+		edit(f)
+	}
+	if _, _, err := env.Client.CreateFunction(context.Background(), service, f, checksum); err != nil {
+		t.Fatalf("creating the function outside Terraform: %v", err)
+	}
 }
