@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"math"
+	"net/http"
 	"regexp"
 	"sort"
 
@@ -49,7 +50,7 @@ func (svc *serviceRecord) checkAliasTarget(service string, a *fc.Alias) *apiErro
 	}
 	primary, ok := svc.version(id)
 	if !ok {
-		return errVersionNotFound(service, id)
+		return errNotFound(kindVersion, service, id)
 	}
 	id = deref(primary.Version.VersionID)
 	keys := make([]string, 0, len(a.AdditionalVersionWeight))
@@ -90,20 +91,6 @@ func (svc *serviceRecord) checkAliasTarget(service string, a *fc.Alias) *apiErro
 	return nil
 }
 
-// alias returns the service and alias records or the matching not-found
-// error.
-func (st *state) alias(service, name string) (*serviceRecord, *aliasRecord, *apiError) {
-	svc, e := st.service(service)
-	if e != nil {
-		return nil, nil, e
-	}
-	a, ok := svc.Aliases[name]
-	if !ok {
-		return nil, nil, errAliasNotFound(service, name)
-	}
-	return svc, a, nil
-}
-
 func (s *Server) createAlias(c *call) *apiError {
 	in, e := decodeAlias(c.body)
 	if e != nil {
@@ -120,35 +107,20 @@ func (s *Server) createAlias(c *call) *apiError {
 		in.AdditionalVersionWeight = nil
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	if _, exists := svc.Aliases[name]; exists {
-		return errAliasAlreadyExists(c.service, name)
-	}
-	if e := svc.checkAliasTarget(c.service, in); e != nil {
-		return e
-	}
 	now := s.timestamp()
 	in.ServiceName = ptr(c.service)
 	in.CreatedTime = ptr(now)
 	in.LastModifiedTime = ptr(now)
 	a := &aliasRecord{Alias: *in}
-	a.ETag = s.st.nextETag(a.Alias)
-	svc.Aliases[name] = a
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(a.Alias, a.ETag)
+	return create(s, c, kindAlias, []string{c.service, name}, a,
+		func(parent record) *apiError { return parent.(*serviceRecord).checkAliasTarget(c.service, &a.Alias) },
+		func(a *aliasRecord) *apiError { return c.writeJSON(a.Alias, a.ETag) })
 }
 
 func (s *Server) getAlias(c *call) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, a, e := s.st.alias(c.service, c.params["alias"])
+	a, e := lookup[*aliasRecord](s.st, kindAlias, c.service, c.params["alias"])
 	if e != nil {
 		return e
 	}
@@ -167,57 +139,32 @@ func (s *Server) updateAlias(c *call) *apiError {
 		return errInvalidArgument("versionId must not be empty")
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	name := c.params["alias"]
-	svc, a, e := s.st.alias(c.service, name)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(a.ETag); !ok {
-		return errPreconditionFailed("alias '"+name+"' of service '"+c.service+"'", h)
-	}
-	merged := a.Alias
-	if in.VersionID != nil {
-		merged.VersionID = in.VersionID
-	}
-	if in.Description != nil {
-		merged.Description = in.Description
-	}
-	if in.AdditionalVersionWeight != nil {
-		merged.AdditionalVersionWeight = in.AdditionalVersionWeight
-		if len(merged.AdditionalVersionWeight) == 0 {
-			merged.AdditionalVersionWeight = nil
+	return modify(s, c, kindAlias, []string{c.service, c.params["alias"]}, false, func(a *aliasRecord) *apiError {
+		merged := a.Alias
+		if in.VersionID != nil {
+			merged.VersionID = in.VersionID
 		}
-	}
-	if e := svc.checkAliasTarget(c.service, &merged); e != nil {
-		return e
-	}
-	merged.LastModifiedTime = ptr(s.timestamp())
-	a.Alias = merged
-	a.ETag = s.st.nextETag(a.Alias)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(a.Alias, a.ETag)
+		if in.Description != nil {
+			merged.Description = in.Description
+		}
+		if in.AdditionalVersionWeight != nil {
+			merged.AdditionalVersionWeight = in.AdditionalVersionWeight
+			if len(merged.AdditionalVersionWeight) == 0 {
+				merged.AdditionalVersionWeight = nil
+			}
+		}
+		svc, _ := s.st.service(c.service) // exists: the alias was found in it
+		if e := svc.checkAliasTarget(c.service, &merged); e != nil {
+			return e
+		}
+		merged.LastModifiedTime = ptr(s.timestamp())
+		a.Alias = merged
+		return nil
+	}, func(a *aliasRecord) *apiError { return c.writeJSON(a.Alias, a.ETag) })
 }
 
 func (s *Server) deleteAlias(c *call) *apiError {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	name := c.params["alias"]
-	svc, a, e := s.st.alias(c.service, name)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(a.ETag); !ok {
-		return errPreconditionFailed("alias '"+name+"' of service '"+c.service+"'", h)
-	}
-	delete(svc.Aliases, name)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeNoContent()
+	return remove[*aliasRecord](s, c, kindAlias, []string{c.service, c.params["alias"]}, nil, http.StatusNoContent)
 }
 
 // listAliasesResponse is the answer of ListAliases.
@@ -227,24 +174,6 @@ type listAliasesResponse struct {
 }
 
 func (s *Server) listAliases(c *call) *apiError {
-	p, e := parseListParams(c.r.URL.Query())
-	if e != nil {
-		return e
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	names := make([]string, 0, len(svc.Aliases))
-	for n := range svc.Aliases {
-		names = append(names, n)
-	}
-	selected, next := page(names, p)
-	out := listAliasesResponse{Aliases: make([]fc.Alias, 0, len(selected)), NextToken: next}
-	for _, n := range selected {
-		out.Aliases = append(out.Aliases, svc.Aliases[n].Alias)
-	}
-	return c.writeJSON(out, "")
+	return list(s, c, kindAlias, []string{c.service}, func(a *aliasRecord) fc.Alias { return a.Alias },
+		func(items []fc.Alias, next string) any { return listAliasesResponse{Aliases: items, NextToken: next} })
 }

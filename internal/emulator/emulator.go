@@ -52,9 +52,13 @@ type Server struct {
 	// read-validate-mutate-persist sequence, so requests are serialized.
 	mu sync.Mutex
 	st *state
-	// lastSaved is the state file content of the last successful save; a
-	// failed save restores the in-memory state from it.
-	lastSaved []byte
+	// lastSaved is the state file content of the last successful save and
+	// savedBlobs its code archives; a failed save restores the in-memory
+	// state from them.
+	lastSaved  []byte
+	savedBlobs map[string][]byte
+	// onDisk holds the references of the archive files written (persist.go).
+	onDisk map[string]bool
 
 	countsMu sync.Mutex
 	counts   map[string]int

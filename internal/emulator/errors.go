@@ -9,6 +9,11 @@ import (
 
 // Error codes. The first group is documented by FC; the second is invented
 // in the documented style because the documentation is silent (README.md).
+// The codes of missing, duplicate and non-empty objects are built from the
+// kind (objects.go): ServiceNotFound, FunctionNotFound, TriggerNotFound,
+// VersionNotFound, AliasNotFound (documented or in the documented style),
+// ServiceAlreadyExists, FunctionAlreadyExists, TriggerAlreadyExists,
+// AliasAlreadyExists, ServiceNotEmpty, FunctionNotEmpty.
 const (
 	codeInvalidArgument       = "InvalidArgument"
 	codeMissingRequiredHeader = "MissingRequiredHeader"
@@ -17,25 +22,12 @@ const (
 	codeAccessDenied          = "AccessDenied"
 	codeSignatureNotMatch     = "SignatureNotMatch"
 	codeInvalidAccessKeyID    = "InvalidAccessKeyID"
-	codeServiceNotFound       = "ServiceNotFound"
-	codeAliasNotFound         = "AliasNotFound"
-	codeVersionNotFound       = "VersionNotFound"
 	codeInternalServerError   = "InternalServerError"
 
-	codeRequestTimeTooSkewed  = "RequestTimeTooSkewed"
-	codeFunctionNotFound      = "FunctionNotFound"
-	codeServiceAlreadyExists  = "ServiceAlreadyExists"
-	codeFunctionAlreadyExists = "FunctionAlreadyExists"
-	codeServiceNotEmpty       = "ServiceNotEmpty"
-	codePreconditionFailed    = "PreconditionFailed"
-	codeCodeNotFound          = "CodeNotFound"
-	codeTriggerNotFound       = "TriggerNotFound"
-	codeTriggerAlreadyExists  = "TriggerAlreadyExists"
-	codeFunctionNotEmpty      = "FunctionNotEmpty"
-	codeVersionInUse          = "VersionInUse"
-
-	// codeAliasAlreadyExists is documented in the CreateAlias section only.
-	codeAliasAlreadyExists = "AliasAlreadyExists"
+	codeRequestTimeTooSkewed = "RequestTimeTooSkewed"
+	codePreconditionFailed   = "PreconditionFailed"
+	codeCodeNotFound         = "CodeNotFound"
+	codeVersionInUse         = "VersionInUse"
 )
 
 // apiError is an FC error answer: an HTTP status and the JSON body
@@ -89,61 +81,6 @@ func errInvalidAccessKeyID(id string) *apiError {
 func errRequestTimeTooSkewed(date string, now string) *apiError {
 	return newError(http.StatusForbidden, codeRequestTimeTooSkewed,
 		"the difference between the request time '%s' and the server time '%s' is more than 15 minutes", date, now)
-}
-
-func errServiceNotFound(service string) *apiError {
-	return newError(http.StatusNotFound, codeServiceNotFound, "service '%s' does not exist", service)
-}
-
-func errFunctionNotFound(service, function string) *apiError {
-	return newError(http.StatusNotFound, codeFunctionNotFound,
-		"function '%s' of service '%s' does not exist", function, service)
-}
-
-func errVersionNotFound(service, version string) *apiError {
-	return newError(http.StatusNotFound, codeVersionNotFound,
-		"version '%s' of service '%s' does not exist", version, service)
-}
-
-func errAliasNotFound(service, alias string) *apiError {
-	return newError(http.StatusNotFound, codeAliasNotFound,
-		"alias '%s' of service '%s' does not exist", alias, service)
-}
-
-func errServiceAlreadyExists(service string) *apiError {
-	return newError(http.StatusConflict, codeServiceAlreadyExists, "service '%s' already exists", service)
-}
-
-func errFunctionAlreadyExists(service, function string) *apiError {
-	return newError(http.StatusConflict, codeFunctionAlreadyExists,
-		"function '%s' of service '%s' already exists", function, service)
-}
-
-// errServiceNotEmpty names what the service still holds, e.g.
-// "2 function(s) and 1 version(s)".
-func errServiceNotEmpty(service, holds string) *apiError {
-	return newError(http.StatusConflict, codeServiceNotEmpty,
-		"service '%s' still has %s; delete them before the service", service, holds)
-}
-
-func errTriggerNotFound(service, function, trigger string) *apiError {
-	return newError(http.StatusNotFound, codeTriggerNotFound,
-		"trigger '%s' of function '%s' of service '%s' does not exist", trigger, function, service)
-}
-
-func errTriggerAlreadyExists(service, function, trigger string) *apiError {
-	return newError(http.StatusConflict, codeTriggerAlreadyExists,
-		"trigger '%s' of function '%s' of service '%s' already exists", trigger, function, service)
-}
-
-func errFunctionNotEmpty(service, function string, triggers int) *apiError {
-	return newError(http.StatusConflict, codeFunctionNotEmpty,
-		"function '%s' of service '%s' still has %d trigger(s); delete them before the function", function, service, triggers)
-}
-
-func errAliasAlreadyExists(service, alias string) *apiError {
-	return newError(http.StatusConflict, codeAliasAlreadyExists,
-		"alias '%s' of service '%s' already exists", alias, service)
 }
 
 // errVersionInUse names the aliases (quoted, comma-separated) that still

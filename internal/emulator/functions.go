@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -93,7 +94,7 @@ func (st *state) qualifiedFunction(service, qualifier, function string) (*functi
 	}
 	fn, ok := view.functions[function]
 	if !ok {
-		return nil, errFunctionNotFound(service, function)
+		return nil, errNotFound(kindFunction, service, function)
 	}
 	return fn, nil
 }
@@ -122,29 +123,17 @@ func (s *Server) createFunction(c *call) *apiError {
 		return e
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	if _, exists := svc.Functions[name]; exists {
-		return errFunctionAlreadyExists(c.service, name)
-	}
 	now := s.timestamp()
 	in.FunctionID = ptr(newID())
 	in.CreatedTime = ptr(now)
 	in.LastModifiedTime = ptr(now)
-	fn := &functionRecord{Function: *in, Triggers: map[string]*triggerRecord{}}
-	if pkg != nil {
-		s.st.setCode(fn, pkg)
-	}
-	fn.ETag = s.st.nextETag(fn.Function)
-	svc.Functions[name] = fn
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(fn.Function, fn.ETag)
+	fn := &functionRecord{Function: *in}
+	return create(s, c, kindFunction, []string{c.service, name}, fn, func(record) *apiError {
+		if pkg != nil {
+			s.st.setCode(fn, pkg)
+		}
+		return nil
+	}, func(fn *functionRecord) *apiError { return c.writeJSON(fn.Function, fn.ETag) })
 }
 
 func (s *Server) getFunction(c *call) *apiError {
@@ -183,62 +172,26 @@ func (s *Server) updateFunction(c *call) *apiError {
 		}
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fnName := c.params["function"]
-	_, fn, e := s.st.function(c.service, fnName)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(fn.ETag); !ok {
-		return errPreconditionFailed("function '"+fnName+"' of service '"+c.service+"'", h)
-	}
-	merged := fn.Function
-	mergePresent(&merged, in)
-	dropCleared(&merged)
-	if e := validateFunction(&merged, pkg != nil || fn.CodeRef != ""); e != nil {
-		return e
-	}
-	merged.LastModifiedTime = ptr(s.timestamp())
-	fn.Function = merged
-	if pkg != nil {
-		s.st.setCode(fn, pkg)
-	}
-	fn.ETag = s.st.nextETag(fn.Function)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(fn.Function, fn.ETag)
+	return modify(s, c, kindFunction, []string{c.service, c.params["function"]}, false, func(fn *functionRecord) *apiError {
+		merged := fn.Function
+		mergePresent(&merged, in)
+		dropCleared(&merged)
+		if e := validateFunction(&merged, pkg != nil || fn.CodeRef != ""); e != nil {
+			return e
+		}
+		merged.LastModifiedTime = ptr(s.timestamp())
+		fn.Function = merged
+		if pkg != nil {
+			s.st.setCode(fn, pkg)
+		}
+		return nil
+	}, func(fn *functionRecord) *apiError { return c.writeJSON(fn.Function, fn.ETag) })
 }
 
+// deleteFunction deletes a function that has no triggers (else 409
+// FunctionNotEmpty).
 func (s *Server) deleteFunction(c *call) *apiError {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fnName := c.params["function"]
-	svc, fn, e := s.st.function(c.service, fnName)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(fn.ETag); !ok {
-		return errPreconditionFailed("function '"+fnName+"' of service '"+c.service+"'", h)
-	}
-	if e := s.st.functionDeletable(c.service, fnName, fn); e != nil {
-		return e
-	}
-	delete(svc.Functions, fnName)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeEmpty()
-}
-
-// functionDeletable is the check before DeleteFunction: a function that
-// still has triggers cannot be deleted (409 FunctionNotEmpty).
-func (st *state) functionDeletable(service, function string, fn *functionRecord) *apiError {
-	if n := len(fn.Triggers); n > 0 {
-		return errFunctionNotEmpty(service, function, n)
-	}
-	return nil
+	return remove[*functionRecord](s, c, kindFunction, []string{c.service, c.params["function"]}, nil, http.StatusOK)
 }
 
 // listFunctionsResponse is the answer of ListFunctions.

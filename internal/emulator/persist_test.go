@@ -24,10 +24,15 @@ func TestPersistenceAcrossRestart(t *testing.T) {
 	fnETag := mustCreateFunction(t, s1, "svc", fnBody)
 	expectOK(t, do(t, s1, http.MethodDelete, api+"/services/gone", nil))
 
-	// No temporary file is left behind.
+	// No temporary file is left behind: beside the state file there is only
+	// the archive directory, holding exactly the one archive in use.
 	entries, _ := os.ReadDir(filepath.Dir(path))
-	if len(entries) != 1 {
-		t.Errorf("state dir holds %d entries, want 1", len(entries))
+	if len(entries) != 2 || entries[0].Name() != "state.json" || entries[1].Name() != "state.json.code" {
+		t.Errorf("state dir holds %v, want state.json and state.json.code", entries)
+	}
+	archives, _ := os.ReadDir(path + ".code")
+	if len(archives) != 1 || archives[0].Name() != blobRef(testZip)+".zip" {
+		t.Errorf("archive dir holds %v, want only %s.zip", archives, blobRef(testZip))
 	}
 
 	s2 := newTestServer(t, withState)

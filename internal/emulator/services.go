@@ -1,8 +1,7 @@
 package emulator
 
 import (
-	"strconv"
-	"strings"
+	"net/http"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
@@ -38,27 +37,12 @@ func (s *Server) createService(c *call) *apiError {
 		return e
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, exists := s.st.Services[name]; exists {
-		return errServiceAlreadyExists(name)
-	}
 	now := s.timestamp()
 	in.ServiceID = ptr(newID())
 	in.CreatedTime = ptr(now)
 	in.LastModifiedTime = ptr(now)
-	rec := &serviceRecord{
-		Service:   *in,
-		Functions: map[string]*functionRecord{},
-		Versions:  map[string]*versionRecord{},
-		Aliases:   map[string]*aliasRecord{},
-	}
-	rec.ETag = s.st.nextETag(rec.Service)
-	s.st.Services[name] = rec
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(rec.Service, rec.ETag)
+	return create(s, c, kindService, []string{name}, &serviceRecord{Service: *in}, nil,
+		func(rec *serviceRecord) *apiError { return c.writeJSON(rec.Service, rec.ETag) })
 }
 
 func (s *Server) getService(c *call) *apiError {
@@ -77,76 +61,23 @@ func (s *Server) updateService(c *call) *apiError {
 		return e
 	}
 	in.ServiceName = nil // the name is the path key and cannot change
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(svc.ETag); !ok {
-		return errPreconditionFailed("service '"+c.service+"'", h)
-	}
-	merged := svc.Service
-	mergePresent(&merged, in)
-	dropCleared(&merged)
-	if e := validateService(&merged); e != nil {
-		return e
-	}
-	merged.LastModifiedTime = ptr(s.timestamp())
-	svc.Service = merged
-	svc.ETag = s.st.nextETag(svc.Service)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(svc.Service, svc.ETag)
-}
-
-func (s *Server) deleteService(c *call) *apiError {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(svc.ETag); !ok {
-		return errPreconditionFailed("service '"+c.service+"'", h)
-	}
-	if e := s.st.serviceDeletable(c.service, svc); e != nil {
-		return e
-	}
-	delete(s.st.Services, c.service)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeEmpty()
-}
-
-// serviceDeletable is the check before DeleteService: a service that still
-// holds functions, versions or aliases cannot be deleted (409
-// ServiceNotEmpty naming what remains).
-func (st *state) serviceDeletable(name string, svc *serviceRecord) *apiError {
-	var holds []string
-	for _, part := range []struct {
-		n    int
-		noun string
-	}{
-		{len(svc.Functions), "function(s)"},
-		{len(svc.Versions), "version(s)"},
-		{len(svc.Aliases), "alias(es)"},
-	} {
-		if part.n > 0 {
-			holds = append(holds, strconv.Itoa(part.n)+" "+part.noun)
+	return modify(s, c, kindService, []string{c.service}, false, func(svc *serviceRecord) *apiError {
+		merged := svc.Service
+		mergePresent(&merged, in)
+		dropCleared(&merged)
+		if e := validateService(&merged); e != nil {
+			return e
 		}
-	}
-	switch len(holds) {
-	case 0:
+		merged.LastModifiedTime = ptr(s.timestamp())
+		svc.Service = merged
 		return nil
-	case 1:
-		return errServiceNotEmpty(name, holds[0])
-	default:
-		return errServiceNotEmpty(name, strings.Join(holds[:len(holds)-1], ", ")+" and "+holds[len(holds)-1])
-	}
+	}, func(svc *serviceRecord) *apiError { return c.writeJSON(svc.Service, svc.ETag) })
+}
+
+// deleteService deletes a service that holds no functions, versions or
+// aliases (else 409 ServiceNotEmpty naming what remains).
+func (s *Server) deleteService(c *call) *apiError {
+	return remove[*serviceRecord](s, c, kindService, []string{c.service}, nil, http.StatusOK)
 }
 
 // listServicesResponse is the answer of ListServices.
@@ -156,20 +87,8 @@ type listServicesResponse struct {
 }
 
 func (s *Server) listServices(c *call) *apiError {
-	p, e := parseListParams(c.r.URL.Query())
-	if e != nil {
-		return e
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	names := make([]string, 0, len(s.st.Services))
-	for n := range s.st.Services {
-		names = append(names, n)
-	}
-	selected, next := page(names, p)
-	out := listServicesResponse{Services: make([]fc.Service, 0, len(selected)), NextToken: next}
-	for _, n := range selected {
-		out.Services = append(out.Services, s.st.Services[n].Service)
-	}
-	return c.writeJSON(out, "")
+	return list(s, c, kindService, nil, func(r *serviceRecord) fc.Service { return r.Service },
+		func(items []fc.Service, next string) any {
+			return listServicesResponse{Services: items, NextToken: next}
+		})
 }

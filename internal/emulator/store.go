@@ -17,33 +17,63 @@ import (
 // state is everything the emulator stores; it is also the persisted file
 // format (persist.go). Triggers hang off functionRecord, versions and
 // aliases off serviceRecord; later account-level objects (custom domains,
-// layers) hang off state.
+// layers) hang off state. The zero value of every record is ready to use:
+// child maps are made on the first insert (mapTable.put), so records decoded
+// from any state file need no set-up.
 type state struct {
 	// FormatVersion is the state file format version.
 	FormatVersion int `json:"formatVersion"`
 	// ETagSeq numbers every ETag ever issued so that each change yields a
 	// new value even when the content is unchanged.
 	ETagSeq  uint64                    `json:"etagSeq"`
-	Services map[string]*serviceRecord `json:"services"`
+	Services map[string]*serviceRecord `json:"services,omitempty"`
 	// Blobs holds code archives by reference (hex SHA-256 of the bytes).
-	Blobs map[string][]byte `json:"blobs"`
+	// They are saved as files beside the state file (persist.go), not in it.
+	Blobs map[string][]byte `json:"-"`
+	// InlineBlobs is where format 1 state files kept the archives; it is
+	// read on load and never written.
+	InlineBlobs map[string][]byte `json:"blobs,omitempty"`
 }
 
-const stateFormatVersion = 1
+// stateFormatVersion 2 keeps code archives in files beside the state file;
+// version 1 (archives inline under "blobs") still loads.
+const (
+	stateFormatVersion       = 2
+	stateFormatInlineArchive = 1
+)
 
 func newState() *state {
-	return &state{
-		FormatVersion: stateFormatVersion,
-		Services:      map[string]*serviceRecord{},
-		Blobs:         map[string][]byte{},
-	}
+	return &state{FormatVersion: stateFormatVersion, Blobs: map[string][]byte{}}
 }
+
+// The kinds of stored objects, each with the map that holds it in its
+// parent (objects.go). A new type of object adds its record type below,
+// the map field in its parent's record, and a row here; the order of rows
+// is the order of NotEmpty messages.
+var (
+	kindService = &kind{code: "Service", noun: "service", plural: "service(s)",
+		table: mapTable[*state, *serviceRecord](func(st *state) *map[string]*serviceRecord { return &st.Services })}
+	kindFunction = &kind{code: "Function", noun: "function", plural: "function(s)", parent: kindService,
+		table: mapTable[*serviceRecord, *functionRecord](func(s *serviceRecord) *map[string]*functionRecord { return &s.Functions })}
+	kindTrigger = &kind{code: "Trigger", noun: "trigger", plural: "trigger(s)", parent: kindFunction,
+		table: mapTable[*functionRecord, *triggerRecord](func(f *functionRecord) *map[string]*triggerRecord { return &f.Triggers })}
+	kindVersion = &kind{code: "Version", noun: "version", plural: "version(s)", parent: kindService,
+		table:     mapTable[*serviceRecord, *versionRecord](func(s *serviceRecord) *map[string]*versionRecord { return &s.Versions }),
+		canonical: canonicalVersionID}
+	kindAlias = &kind{code: "Alias", noun: "alias", plural: "alias(es)", parent: kindService,
+		table: mapTable[*serviceRecord, *aliasRecord](func(s *serviceRecord) *map[string]*aliasRecord { return &s.Aliases })}
+
+	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias}
+)
+
+func (st *state) etag() *string { return nil }
+func (st *state) value() any    { return nil }
 
 // serviceRecord is one stored service and everything below it.
 type serviceRecord struct {
 	Service   fc.Service                 `json:"service"`
 	ETag      string                     `json:"etag"`
-	Functions map[string]*functionRecord `json:"functions"`
+	Functions map[string]*functionRecord `json:"functions,omitempty"`
 	// LastVersion is the highest version number ever published; version
 	// numbers are never reused, even after a delete.
 	LastVersion int `json:"lastVersion,omitempty"`
@@ -51,6 +81,9 @@ type serviceRecord struct {
 	Versions map[string]*versionRecord `json:"versions,omitempty"`
 	Aliases  map[string]*aliasRecord   `json:"aliases,omitempty"`
 }
+
+func (r *serviceRecord) etag() *string { return &r.ETag }
+func (r *serviceRecord) value() any    { return r.Service }
 
 // functionRecord is one stored function. Function never holds Code; the
 // archive is Blobs[CodeRef].
@@ -65,12 +98,24 @@ type functionRecord struct {
 	Triggers map[string]*triggerRecord `json:"triggers,omitempty"`
 }
 
+func (r *functionRecord) etag() *string { return &r.ETag }
+func (r *functionRecord) value() any    { return r.Function }
+
+func (r *functionRecord) codeRefs(use func(ref string)) {
+	if r.CodeRef != "" {
+		use(r.CodeRef)
+	}
+}
+
 // triggerRecord is one stored trigger. Trigger.TriggerConfig holds the
 // canonical JSON object (compact, keys sorted, null members dropped).
 type triggerRecord struct {
 	Trigger fc.Trigger `json:"trigger"`
 	ETag    string     `json:"etag"`
 }
+
+func (r *triggerRecord) etag() *string { return &r.ETag }
+func (r *triggerRecord) value() any    { return r.Trigger }
 
 // versionRecord is a published version: its metadata and a snapshot of the
 // service configuration and of every function (code reference included) at
@@ -79,7 +124,16 @@ type versionRecord struct {
 	Version     fc.Version                 `json:"version"`
 	Service     fc.Service                 `json:"service"`
 	ServiceETag string                     `json:"serviceEtag"`
-	Functions   map[string]*functionRecord `json:"functions"`
+	Functions   map[string]*functionRecord `json:"functions,omitempty"`
+}
+
+func (r *versionRecord) etag() *string { return nil }
+func (r *versionRecord) value() any    { return r.Version }
+
+func (r *versionRecord) codeRefs(use func(ref string)) {
+	for _, fn := range r.Functions {
+		fn.codeRefs(use)
+	}
 }
 
 // aliasRecord is one stored alias.
@@ -87,6 +141,9 @@ type aliasRecord struct {
 	Alias fc.Alias `json:"alias"`
 	ETag  string   `json:"etag"`
 }
+
+func (r *aliasRecord) etag() *string { return &r.ETag }
+func (r *aliasRecord) value() any    { return r.Alias }
 
 // nextETag returns a new ETag: the hex MD5 of a sequence number and the
 // object's JSON.
@@ -101,28 +158,52 @@ func (st *state) nextETag(obj any) string {
 
 // putBlob stores a code archive and returns its reference.
 func (st *state) putBlob(data []byte) string {
-	sum := sha256.Sum256(data)
-	ref := hex.EncodeToString(sum[:])
+	ref := blobRef(data)
+	if st.Blobs == nil {
+		st.Blobs = map[string][]byte{}
+	}
 	st.Blobs[ref] = data
 	return ref
 }
 
+// blobRef is the reference of a code archive: the hex SHA-256 of its bytes.
+func blobRef(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// walk calls f for every stored record, parents before children.
+func (st *state) walk(f func(record)) {
+	var visit func(parent record, k *kind)
+	visit = func(parent record, k *kind) {
+		for _, child := range kinds {
+			if child.parent != k {
+				continue
+			}
+			child.table.each(parent, func(_ string, r record) {
+				f(r)
+				visit(r, child)
+			})
+		}
+	}
+	visit(st, nil)
+}
+
+// usedBlobs returns the references of every archive a record refers to.
+func (st *state) usedBlobs() map[string]bool {
+	used := map[string]bool{}
+	mark := func(ref string) { used[ref] = true }
+	st.walk(func(r record) {
+		if h, ok := r.(codeHolder); ok {
+			h.codeRefs(mark)
+		}
+	})
+	return used
+}
+
 // gcBlobs drops archives no object refers to any more.
 func (st *state) gcBlobs() {
-	used := map[string]bool{}
-	mark := func(fns map[string]*functionRecord) {
-		for _, fn := range fns {
-			if fn.CodeRef != "" {
-				used[fn.CodeRef] = true
-			}
-		}
-	}
-	for _, svc := range st.Services {
-		mark(svc.Functions)
-		for _, v := range svc.Versions {
-			mark(v.Functions)
-		}
-	}
+	used := st.usedBlobs()
 	for ref := range st.Blobs {
 		if !used[ref] {
 			delete(st.Blobs, ref)
@@ -132,25 +213,7 @@ func (st *state) gcBlobs() {
 
 // service returns the service record or ServiceNotFound.
 func (st *state) service(name string) (*serviceRecord, *apiError) {
-	svc, ok := st.Services[name]
-	if !ok {
-		return nil, errServiceNotFound(name)
-	}
-	return svc, nil
-}
-
-// function returns the service and function records or the matching
-// not-found error.
-func (st *state) function(service, function string) (*serviceRecord, *functionRecord, *apiError) {
-	svc, e := st.service(service)
-	if e != nil {
-		return nil, nil, e
-	}
-	fn, ok := svc.Functions[function]
-	if !ok {
-		return nil, nil, errFunctionNotFound(service, function)
-	}
-	return svc, fn, nil
+	return lookup[*serviceRecord](st, kindService, name)
 }
 
 // serviceView is what a read with a service qualifier sees: the current
@@ -180,13 +243,13 @@ func (st *state) resolveQualifier(service, qualifier string) (*serviceView, *api
 	if !isDigits(qualifier) {
 		alias, ok := svc.Aliases[qualifier]
 		if !ok {
-			return nil, errAliasNotFound(service, qualifier)
+			return nil, errNotFound(kindAlias, service, qualifier)
 		}
 		versionID = deref(alias.Alias.VersionID)
 	}
 	v, ok := svc.version(versionID)
 	if !ok {
-		return nil, errVersionNotFound(service, versionID)
+		return nil, errNotFound(kindVersion, service, versionID)
 	}
 	return &serviceView{
 		versionID:   deref(v.Version.VersionID),
@@ -201,12 +264,21 @@ const qualifierLatest = "LATEST"
 
 // version finds a version by ID; "01" is version 1.
 func (svc *serviceRecord) version(id string) (*versionRecord, bool) {
-	n, ok := versionNumber(id)
-	if !ok {
+	if _, ok := versionNumber(id); !ok {
 		return nil, false
 	}
-	v, ok := svc.Versions[strconv.Itoa(n)]
+	v, ok := svc.Versions[canonicalVersionID(id)]
 	return v, ok
+}
+
+// canonicalVersionID is the stored form of a version ID ("01" is "1"); an
+// ID that is not a positive number is returned unchanged (and found
+// nowhere).
+func canonicalVersionID(id string) string {
+	if n, ok := versionNumber(id); ok {
+		return strconv.Itoa(n)
+	}
+	return id
 }
 
 // versionNumber parses a version ID: a positive decimal number.

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"net/http"
 	"regexp"
 	"slices"
 	"strings"
@@ -133,24 +134,6 @@ func (s *Server) triggerView(c *call, service, function string, t *fc.Trigger) t
 	return out
 }
 
-func triggerWhat(service, function, trigger string) string {
-	return "trigger '" + trigger + "' of function '" + function + "' of service '" + service + "'"
-}
-
-// trigger returns the function and trigger records or the matching
-// not-found error.
-func (st *state) trigger(service, function, trigger string) (*functionRecord, *triggerRecord, *apiError) {
-	_, fn, e := st.function(service, function)
-	if e != nil {
-		return nil, nil, e
-	}
-	tr, ok := fn.Triggers[trigger]
-	if !ok {
-		return nil, nil, errTriggerNotFound(service, function, trigger)
-	}
-	return fn, tr, nil
-}
-
 func (s *Server) createTrigger(c *call) *apiError {
 	in, e := decodeTrigger(c.body)
 	if e != nil {
@@ -160,37 +143,23 @@ func (s *Server) createTrigger(c *call) *apiError {
 		return e
 	}
 	fnName, name := c.params["function"], *in.TriggerName
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, fn, e := s.st.function(c.service, fnName)
-	if e != nil {
-		return e
-	}
-	if _, exists := fn.Triggers[name]; exists {
-		return errTriggerAlreadyExists(c.service, fnName, name)
-	}
-	if e := s.st.checkTriggerQualifier(c.service, in); e != nil {
-		return e
-	}
 	now := s.timestamp()
 	in.TriggerID = ptr(newID())
 	in.CreatedTime = ptr(now)
 	in.LastModifiedTime = ptr(now)
 	tr := &triggerRecord{Trigger: *in}
-	tr.ETag = s.st.nextETag(tr.Trigger)
-	fn.Triggers[name] = tr
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(s.triggerView(c, c.service, fnName, &tr.Trigger), tr.ETag)
+	return create(s, c, kindTrigger, []string{c.service, fnName, name}, tr,
+		func(record) *apiError { return s.st.checkTriggerQualifier(c.service, &tr.Trigger) },
+		func(tr *triggerRecord) *apiError {
+			return c.writeJSON(s.triggerView(c, c.service, fnName, &tr.Trigger), tr.ETag)
+		})
 }
 
 func (s *Server) getTrigger(c *call) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	fnName := c.params["function"]
-	_, tr, e := s.st.trigger(c.service, fnName, c.params["trigger"])
+	tr, e := lookup[*triggerRecord](s.st, kindTrigger, c.service, fnName, c.params["trigger"])
 	if e != nil {
 		return e
 	}
@@ -213,60 +182,37 @@ func (s *Server) updateTrigger(c *call) *apiError {
 		return ok && strings.TrimSpace(string(v)) != "null"
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fnName, name := c.params["function"], c.params["trigger"]
-	_, tr, e := s.st.trigger(c.service, fnName, name)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(tr.ETag); !ok {
-		return errPreconditionFailed(triggerWhat(c.service, fnName, name), h)
-	}
-	merged := tr.Trigger
-	if present("invocationRole") {
-		merged.InvocationRole = in.InvocationRole
-	}
-	if present("qualifier") {
-		merged.Qualifier = in.Qualifier
-	}
-	if in.Description != nil {
-		merged.Description = in.Description
-	}
-	if in.TriggerConfig != nil {
-		merged.TriggerConfig = in.TriggerConfig
-	}
-	if e := validateTrigger(&merged); e != nil {
-		return e
-	}
-	if e := s.st.checkTriggerQualifier(c.service, &merged); e != nil {
-		return e
-	}
-	merged.LastModifiedTime = ptr(s.timestamp())
-	tr.Trigger = merged
-	tr.ETag = s.st.nextETag(tr.Trigger)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(s.triggerView(c, c.service, fnName, &tr.Trigger), tr.ETag)
+	fnName := c.params["function"]
+	return modify(s, c, kindTrigger, []string{c.service, fnName, c.params["trigger"]}, false, func(tr *triggerRecord) *apiError {
+		merged := tr.Trigger
+		if present("invocationRole") {
+			merged.InvocationRole = in.InvocationRole
+		}
+		if present("qualifier") {
+			merged.Qualifier = in.Qualifier
+		}
+		if in.Description != nil {
+			merged.Description = in.Description
+		}
+		if in.TriggerConfig != nil {
+			merged.TriggerConfig = in.TriggerConfig
+		}
+		if e := validateTrigger(&merged); e != nil {
+			return e
+		}
+		if e := s.st.checkTriggerQualifier(c.service, &merged); e != nil {
+			return e
+		}
+		merged.LastModifiedTime = ptr(s.timestamp())
+		tr.Trigger = merged
+		return nil
+	}, func(tr *triggerRecord) *apiError {
+		return c.writeJSON(s.triggerView(c, c.service, fnName, &tr.Trigger), tr.ETag)
+	})
 }
 
 func (s *Server) deleteTrigger(c *call) *apiError {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fnName, name := c.params["function"], c.params["trigger"]
-	fn, tr, e := s.st.trigger(c.service, fnName, name)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(tr.ETag); !ok {
-		return errPreconditionFailed(triggerWhat(c.service, fnName, name), h)
-	}
-	delete(fn.Triggers, name)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeEmpty()
+	return remove[*triggerRecord](s, c, kindTrigger, []string{c.service, c.params["function"], c.params["trigger"]}, nil, http.StatusOK)
 }
 
 // listTriggersResponse is the answer of ListTriggers.
@@ -276,25 +222,10 @@ type listTriggersResponse struct {
 }
 
 func (s *Server) listTriggers(c *call) *apiError {
-	p, e := parseListParams(c.r.URL.Query())
-	if e != nil {
-		return e
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	fnName := c.params["function"]
-	_, fn, e := s.st.function(c.service, fnName)
-	if e != nil {
-		return e
-	}
-	names := make([]string, 0, len(fn.Triggers))
-	for n := range fn.Triggers {
-		names = append(names, n)
-	}
-	selected, next := page(names, p)
-	out := listTriggersResponse{Triggers: make([]triggerAnswer, 0, len(selected)), NextToken: next}
-	for _, n := range selected {
-		out.Triggers = append(out.Triggers, s.triggerView(c, c.service, fnName, &fn.Triggers[n].Trigger))
-	}
-	return c.writeJSON(out, "")
+	return list(s, c, kindTrigger, []string{c.service, fnName},
+		func(tr *triggerRecord) triggerAnswer { return s.triggerView(c, c.service, fnName, &tr.Trigger) },
+		func(items []triggerAnswer, next string) any {
+			return listTriggersResponse{Triggers: items, NextToken: next}
+		})
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"slices"
 	"sort"
 	"strconv"
@@ -24,62 +25,41 @@ func (s *Server) publishServiceVersion(c *call) *apiError {
 		return e
 	}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	if h, ok := c.ifMatch(svc.ETag); !ok {
-		return errPreconditionFailed("service '"+c.service+"'", h)
-	}
-	svc.LastVersion++
-	id := strconv.Itoa(svc.LastVersion)
-	now := s.timestamp()
-	v := &versionRecord{
-		Version: fc.Version{
-			VersionID:        ptr(id),
-			Description:      in.Description,
-			CreatedTime:      ptr(now),
-			LastModifiedTime: ptr(now),
-		},
-		Service:     clone(svc.Service),
-		ServiceETag: svc.ETag,
-		Functions:   make(map[string]*functionRecord, len(svc.Functions)),
-	}
-	for name, fn := range svc.Functions {
-		v.Functions[name] = &functionRecord{Function: clone(fn.Function), ETag: fn.ETag, CodeRef: fn.CodeRef}
-	}
-	svc.Versions[id] = v
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeJSON(v.Version, "")
+	var v *versionRecord
+	return modify(s, c, kindService, []string{c.service}, true, func(svc *serviceRecord) *apiError {
+		svc.LastVersion++
+		id := strconv.Itoa(svc.LastVersion)
+		now := s.timestamp()
+		v = &versionRecord{
+			Version: fc.Version{
+				VersionID:        ptr(id),
+				Description:      in.Description,
+				CreatedTime:      ptr(now),
+				LastModifiedTime: ptr(now),
+			},
+			Service:     clone(svc.Service),
+			ServiceETag: svc.ETag,
+			Functions:   make(map[string]*functionRecord, len(svc.Functions)),
+		}
+		for name, fn := range svc.Functions {
+			v.Functions[name] = &functionRecord{Function: clone(fn.Function), ETag: fn.ETag, CodeRef: fn.CodeRef}
+		}
+		kindVersion.table.put(svc, id, v)
+		return nil
+	}, func(*serviceRecord) *apiError { return c.writeJSON(v.Version, "") })
 }
 
 // deleteServiceVersion deletes a version unless an alias routes traffic to
 // it (as versionId or in additionalVersionWeight): 409 VersionInUse.
 func (s *Server) deleteServiceVersion(c *call) *apiError {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	svc, e := s.st.service(c.service)
-	if e != nil {
-		return e
-	}
-	id := c.params["version"]
-	v, ok := svc.version(id)
-	if !ok {
-		return errVersionNotFound(c.service, id)
-	}
-	id = deref(v.Version.VersionID)
-	if users := svc.aliasesUsing(id); len(users) > 0 {
-		return errVersionInUse(c.service, id, users)
-	}
-	delete(svc.Versions, id)
-	if e := s.commit(); e != nil {
-		return e
-	}
-	return c.writeNoContent()
+	return remove(s, c, kindVersion, []string{c.service, c.params["version"]}, func(v *versionRecord) *apiError {
+		id := deref(v.Version.VersionID)
+		svc, _ := s.st.service(c.service) // exists: the version was found in it
+		if users := svc.aliasesUsing(id); len(users) > 0 {
+			return errVersionInUse(c.service, id, users)
+		}
+		return nil
+	}, http.StatusNoContent)
 }
 
 // aliasesUsing returns, sorted, the aliases that route to version id.

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/base64"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,5 +116,19 @@ func TestStateSurvivesKill(t *testing.T) {
 	}
 	if gotETag != etag || *got.CodeChecksum != *fn.CodeChecksum || *got.CodeChecksum != codepkg.Checksum(zip) {
 		t.Errorf("after the kill: etag %q checksum %q; want %q and %q", gotETag, *got.CodeChecksum, etag, *fn.CodeChecksum)
+	}
+	// The archive itself survived too (it lives in a file beside the state).
+	code, err := c.GetFunctionCode(ctx, "svc", "", "fn")
+	if err != nil {
+		t.Fatalf("GetFunctionCode after the kill: %v", err)
+	}
+	resp, err := http.Get(code.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK || !bytes.Equal(body, zip) {
+		t.Errorf("archive after the kill: status %d, %d bytes (err %v); want the %d bytes uploaded", resp.StatusCode, len(body), err, len(zip))
 	}
 }
