@@ -39,7 +39,8 @@ type call struct {
 	// params are the decoded path wildcards of the route.
 	params map[string]string
 	// service and qualifier are split from the {service} wildcard
-	// ("name.qualifier"); qualifier is empty when absent.
+	// ("name.qualifier"); on a qualified route the qualifier may come from
+	// the ?qualifier= query instead. qualifier is empty when absent.
 	service   string
 	qualifier string
 	body      []byte
@@ -175,6 +176,17 @@ func (s *Server) serveAPI(c *call) {
 			return
 		}
 		c.service, c.qualifier = name, qualifier
+		if rt.qualified {
+			// The 2021-04-06 SDK sends the qualifier as ?qualifier=; it
+			// resolves exactly like the dotted form, on both API versions.
+			if q := r.URL.Query().Get("qualifier"); q != "" {
+				if dotted && q != qualifier {
+					c.fail(s, errInvalidArgument("the qualifier is given twice with different values: '%s' in the path and '%s' in the query", qualifier, q))
+					return
+				}
+				c.qualifier = q
+			}
+		}
 	}
 
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
