@@ -55,6 +55,7 @@ func New(t *testing.T) *Env {
 		Region:          Region,
 		AccessKeyID:     AccessKeyID,
 		AccessKeySecret: AccessKeySecret,
+		Strict:          true,
 	})
 	if err != nil {
 		t.Fatalf("starting the emulator: %v", err)

@@ -37,6 +37,11 @@ type Options struct {
 	// StatePath, when set, persists the state to this file atomically after
 	// every acknowledged write and loads it at start.
 	StatePath string
+	// Strict refuses (400 InvalidArgument `unknown field "x" in body`) a
+	// request body member the emulator does not know (wire.go), so that a
+	// misspelt field fails a test instead of vanishing. Off by default: the
+	// real service ignores unknown fields.
+	Strict bool
 	// Logger receives the emulator's logs; nil = hclog.NewNullLogger().
 	Logger hclog.Logger
 	// Now returns the current time; nil = time.Now.

@@ -103,6 +103,20 @@ var routes = []route{
 	newRoute(http.MethodDelete, "services/{service}/aliases/{alias}", "DeleteAlias", false, (*Server).deleteAlias),
 }
 
+// requestBodies are the known members of each operation's request body,
+// enforced in strict mode (wire.go). Operations not listed take no body.
+var requestBodies = map[string]*shape{
+	"CreateService":         createServiceShape,
+	"UpdateService":         updateServiceShape,
+	"CreateFunction":        createFunctionShape,
+	"UpdateFunction":        updateFunctionShape,
+	"CreateTrigger":         createTriggerShape,
+	"UpdateTrigger":         updateTriggerShape,
+	"PublishServiceVersion": publishVersionShape,
+	"CreateAlias":           createAliasShape,
+	"UpdateAlias":           updateAliasShape,
+}
+
 // matchRoute finds the route for method and the decoded path segments
 // below the version prefix and returns its wildcard values.
 func matchRoute(method string, segments []string) (*route, map[string]string) {
@@ -206,6 +220,12 @@ func (s *Server) serveAPI(c *call) {
 	}
 	if len(body) > 0 {
 		if e := checkJSONContentType(r.Header.Get("Content-Type")); e != nil {
+			c.fail(s, e)
+			return
+		}
+	}
+	if s.opts.Strict {
+		if e := checkStrict(requestBodies[rt.operation], body); e != nil {
 			c.fail(s, e)
 			return
 		}

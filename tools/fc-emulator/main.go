@@ -1,7 +1,7 @@
 // Command fc-emulator serves the local Function Compute emulator
 // (internal/emulator) over HTTP.
 //
-//	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-log-level info] ...
+//	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-strict] [-log-level info] ...
 //
 // On start it prints "listening on http://HOST:PORT" on standard output
 // (with -listen 127.0.0.1:0 the port is the one the system chose) and
@@ -55,6 +55,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	keySecret := fs.String("access-key-secret", envOr(getenv, envAccessKeySecret, emulator.DefaultAccessKeySecret),
 		"the accepted AccessKey secret (default from $"+envAccessKeySecret+")")
 	statePath := fs.String("state", "", "state file: loaded at start, saved after every write (default: in memory only)")
+	strict := fs.Bool("strict", false, "refuse request body fields the emulator does not know (400 InvalidArgument); the real service ignores them")
 	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -74,6 +75,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		AccessKeyID:     *keyID,
 		AccessKeySecret: *keySecret,
 		StatePath:       *statePath,
+		Strict:          *strict,
 		Logger:          logger,
 	})
 	if err != nil {
