@@ -53,8 +53,9 @@ type Server struct {
 	opts Options
 	log  hclog.Logger
 
-	// mu guards st and lastSaved. Every API handler holds it for its whole
-	// read-validate-mutate-persist sequence, so requests are serialized.
+	// mu guards st, lastSaved, savedBlobs and onDisk. Every API handler
+	// holds it for its whole read-validate-mutate-persist sequence, so
+	// requests are serialized.
 	mu sync.Mutex
 	st *state
 	// lastSaved is the state file content of the last successful save and
