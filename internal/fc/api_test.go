@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -138,7 +139,9 @@ func TestCalls_ListPagination(t *testing.T) {
 		name     string
 		key      string
 		wantPath string
-		list     func(*Client) ([]string, error)
+		// qualifier, when set, is the ?qualifier= every page must carry.
+		qualifier string
+		list      func(*Client) ([]string, error)
 	}{
 		{name: "ListServices", key: "services", wantPath: "/2021-04-06/services", list: func(c *Client) ([]string, error) {
 			svcs, err := c.ListServices(context.Background(), opts)
@@ -148,7 +151,7 @@ func TestCalls_ListPagination(t *testing.T) {
 			}
 			return got, err
 		}},
-		{name: "ListFunctions", key: "functions", wantPath: "/2021-04-06/services/s1.prod/functions", list: func(c *Client) ([]string, error) {
+		{name: "ListFunctions", key: "functions", wantPath: "/2021-04-06/services/s1/functions", qualifier: "prod", list: func(c *Client) ([]string, error) {
 			fns, err := c.ListFunctions(context.Background(), "s1", "prod", opts)
 			var got []string
 			for _, f := range fns {
@@ -181,6 +184,9 @@ func TestCalls_ListPagination(t *testing.T) {
 				want := map[string][]string{"prefix": {"a"}, "startKey": {"a1"}, "limit": {"2"}}
 				if wantTokens[i] != "" {
 					want["nextToken"] = []string{wantTokens[i]}
+				}
+				if tt.qualifier != "" {
+					want["qualifier"] = []string{tt.qualifier}
 				}
 				if r.Method != http.MethodGet || r.Path != tt.wantPath || !reflect.DeepEqual(r.Query, want) {
 					t.Errorf("request %d = %s %s %v, want GET %s %v", i, r.Method, r.Path, r.Query, tt.wantPath, want)
@@ -283,17 +289,18 @@ func TestCalls_PathsAndHeaders(t *testing.T) {
 		name       string
 		call       func(*Client) error
 		wantPath   string
+		wantQuery  string
 		wantHeader map[string]string
 	}{
-		{name: "GetService qualified", wantPath: "GET /2021-04-06/services/s1.prod", call: func(c *Client) error {
+		{name: "GetService qualified", wantPath: "GET /2021-04-06/services/s1", wantQuery: "qualifier=prod", call: func(c *Client) error {
 			_, _, err := c.GetService(context.Background(), "s1", "prod")
 			return err
 		}},
-		{name: "GetFunction qualified", wantPath: "GET /2021-04-06/services/s1.3/functions/f1", call: func(c *Client) error {
+		{name: "GetFunction qualified", wantPath: "GET /2021-04-06/services/s1/functions/f1", wantQuery: "qualifier=3", call: func(c *Client) error {
 			_, _, err := c.GetFunction(context.Background(), "s1", "3", "f1")
 			return err
 		}},
-		{name: "GetFunctionCode", wantPath: "GET /2021-04-06/services/s1.LATEST/functions/f1/code", call: func(c *Client) error {
+		{name: "GetFunctionCode", wantPath: "GET /2021-04-06/services/s1/functions/f1/code", wantQuery: "qualifier=LATEST", call: func(c *Client) error {
 			_, err := c.GetFunctionCode(context.Background(), "s1", "LATEST", "f1")
 			return err
 		}},
@@ -327,6 +334,9 @@ func TestCalls_PathsAndHeaders(t *testing.T) {
 			r := rec.requests()[0]
 			if got := r.Method + " " + r.Path; got != tt.wantPath {
 				t.Errorf("request = %q, want %q", got, tt.wantPath)
+			}
+			if got := url.Values(r.Query).Encode(); got != tt.wantQuery {
+				t.Errorf("query = %q, want %q", got, tt.wantQuery)
 			}
 			for k, want := range tt.wantHeader {
 				if got := r.Header.Get(k); got != want {

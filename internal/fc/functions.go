@@ -22,7 +22,7 @@ func (c *Client) CreateFunction(ctx context.Context, service string, in *Functio
 // GetFunction reads a function, optionally at a version or alias.
 func (c *Client) GetFunction(ctx context.Context, service, qualifier, name string) (*Function, string, error) {
 	var out Function
-	h, err := c.do(ctx, &request{operation: "GetFunction", method: http.MethodGet, idempotent: true, path: escape("services", qualified(service, qualifier), "functions", name)}, &out)
+	h, err := c.do(ctx, &request{operation: "GetFunction", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", name), query: withQualifier(nil, qualifier)}, &out)
 	if err != nil {
 		return nil, "", err
 	}
@@ -57,7 +57,7 @@ func (c *Client) ListFunctions(ctx context.Context, service, qualifier string, o
 			Functions []Function `json:"functions"`
 			NextToken string     `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListFunctions", method: http.MethodGet, idempotent: true, path: escape("services", qualified(service, qualifier), "functions"), query: q}, &page); err != nil {
+		if _, err := c.do(ctx, &request{operation: "ListFunctions", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions"), query: withQualifier(q, qualifier)}, &page); err != nil {
 			return "", err
 		}
 		all = append(all, page.Functions...)
@@ -70,7 +70,7 @@ func (c *Client) ListFunctions(ctx context.Context, service, qualifier string, o
 // function's code.
 func (c *Client) GetFunctionCode(ctx context.Context, service, qualifier, name string) (*FunctionCode, error) {
 	var out FunctionCode
-	if _, err := c.do(ctx, &request{operation: "GetFunctionCode", method: http.MethodGet, idempotent: true, path: escape("services", qualified(service, qualifier), "functions", name, "code")}, &out); err != nil {
+	if _, err := c.do(ctx, &request{operation: "GetFunctionCode", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", name, "code"), query: withQualifier(nil, qualifier)}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

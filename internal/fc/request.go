@@ -44,11 +44,20 @@ func escape(segments ...string) string {
 	return b.String()
 }
 
-// qualified joins a service name and an optional qualifier as the path
-// segment "service.qualifier".
-func qualified(service, qualifier string) string {
+// withQualifier adds an optional qualifier (a version ID, an alias name or
+// LATEST) to q as ?qualifier=, and returns q (a new one when q is nil). On
+// the 2021-04-06 paths the client never writes the qualifier into the
+// service segment ("service.qualifier" of the 2016-08-15 document): the
+// official 2021-04-06 SDK sends it as a query parameter on a plain service
+// path, which is what the real service is known to accept there (reference
+// 2.1 and 9.2; testdata/sdk_operations.json says which calls take one).
+func withQualifier(q url.Values, qualifier string) url.Values {
 	if qualifier == "" {
-		return service
+		return q
 	}
-	return service + "." + qualifier
+	if q == nil {
+		q = url.Values{}
+	}
+	q.Set("qualifier", qualifier)
+	return q
 }

@@ -20,7 +20,7 @@ func (c *Client) CreateService(ctx context.Context, in *Service) (*Service, stri
 // GetService reads a service, optionally at a version or alias.
 func (c *Client) GetService(ctx context.Context, name, qualifier string) (*Service, string, error) {
 	var out Service
-	h, err := c.do(ctx, &request{operation: "GetService", method: http.MethodGet, idempotent: true, path: escape("services", qualified(name, qualifier))}, &out)
+	h, err := c.do(ctx, &request{operation: "GetService", method: http.MethodGet, idempotent: true, path: escape("services", name), query: withQualifier(nil, qualifier)}, &out)
 	if err != nil {
 		return nil, "", err
 	}
