@@ -2,6 +2,8 @@
 // (internal/emulator) over HTTP.
 //
 //	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-log-level info] ...
+//	            [-fault-rate 0.2 -fault-kinds throttle,500,503,reset,lost,slow
+//	             -fault-seed N -fault-ops CreateFunction,... -fault-slow 1s]
 //
 // On start it prints "listening on http://HOST:PORT" on standard output
 // (with -listen 127.0.0.1:0 the port is the one the system chose) and
@@ -56,7 +58,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		"the accepted AccessKey secret (default from $"+envAccessKeySecret+")")
 	statePath := fs.String("state", "", "state file: loaded at start, saved after every write (default: in memory only)")
 	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
+	faultFlags := emulator.FaultFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	faults, err := faultFlags()
+	if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -75,6 +82,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		AccessKeySecret: *keySecret,
 		StatePath:       *statePath,
 		Logger:          logger,
+		Faults:          faults,
 	})
 	if err != nil {
 		return err
@@ -87,6 +95,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	_, _ = fmt.Fprintf(stdout, "listening on %s\n", url)
 	logger.Info("emulator started", "url", url, "account_id", *accountID, "region", *region,
 		"access_key_id", *keyID, "state", *statePath)
+	if faults.Rate > 0 {
+		logger.Warn("fault injection on", "faults", fmt.Sprintf("%+v", faults))
+	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
