@@ -125,18 +125,23 @@ func (c FaultConfig) toJSON() faultConfigJSON {
 	return j
 }
 
-// UnmarshalJSON decodes {"rate", "kinds", "seed", "operations", "slow"};
-// unknown fields are an error.
+// UnmarshalJSON decodes {"rate", "kinds", "seed", "operations", "slow"}
+// ("injected" is ignored); unknown fields are an error.
 func (c *FaultConfig) UnmarshalJSON(b []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	var j faultConfigJSON
-	if err := dec.Decode(&j); err != nil {
+	var in struct {
+		faultConfigJSON
+		// Injected is ignored, so that a GET answer can be PUT back.
+		Injected json.RawMessage `json:"injected"`
+	}
+	if err := dec.Decode(&in); err != nil {
 		return fmt.Errorf("invalid fault configuration: %w (expected {\"rate\": 0.2, \"kinds\": [\"throttle\", ...], \"seed\": 1, \"operations\": [\"CreateFunction\", ...], \"slow\": \"1s\"})", err)
 	}
 	if dec.More() {
 		return errors.New("invalid fault configuration: more than one JSON value")
 	}
+	j := in.faultConfigJSON
 	out := FaultConfig{Rate: j.Rate, Kinds: j.Kinds, Seed: j.Seed, Operations: j.Operations}
 	if j.Slow != "" {
 		d, err := time.ParseDuration(j.Slow)
