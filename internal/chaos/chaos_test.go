@@ -105,6 +105,17 @@ type chaosResult struct {
 	planEmpty                  bool
 	alreadyExists              int
 	injectedApply, injectedDel string
+	// requestsApply and requestsDel count the API requests the emulator
+	// processed under faults (those answered by the injector not included).
+	requestsApply, requestsDel int
+}
+
+func total(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
 }
 
 func runChaos(t *testing.T, tfPath, pluginDir string, size chaosSize, name string, kinds []emulator.FaultKind) {
@@ -137,6 +148,8 @@ func runChaos(t *testing.T, tfPath, pluginDir string, size chaosSize, name strin
 		}
 	}
 	res.injectedApply = em.Faults().InjectedSummary()
+	res.requestsApply = total(em.Counts())
+	em.ResetCounts()
 
 	// Without faults: compare FC with the state, then plan.
 	setFaults(t, em, emulator.FaultConfig{})
@@ -166,6 +179,7 @@ func runChaos(t *testing.T, tfPath, pluginDir string, size chaosSize, name strin
 
 	// Destroy under faults until a destroy succeeds.
 	setFaults(t, em, faults)
+	em.ResetCounts()
 	for res.destroys < 1+maxReapplies && !res.destroyed {
 		res.destroys++
 		out, err := tf.run("destroy", "-auto-approve", "-input=false", "-no-color")
@@ -176,6 +190,7 @@ func runChaos(t *testing.T, tfPath, pluginDir string, size chaosSize, name strin
 		}
 	}
 	res.injectedDel = em.Faults().InjectedSummary()
+	res.requestsDel = total(em.Counts())
 	setFaults(t, em, emulator.FaultConfig{})
 	left := listObjects(t, client)
 	res.left = len(left)
@@ -186,10 +201,10 @@ func runChaos(t *testing.T, tfPath, pluginDir string, size chaosSize, name strin
 	// One greppable line per run: `go test ... | grep 'CHAOS RESULT'`.
 	t.Logf("CHAOS RESULT run=%s services=%d functions_per_service=%d resources=%d rate=%.2f seed=%d "+
 		"applies=%d converged=%t orphans=%d duplicates=%d plan_empty=%t already_exists_errors=%d "+
-		"destroys=%d destroyed=%t left_after_destroy=%d faults_apply=[%s] faults_destroy=[%s] wall=%s",
+		"destroys=%d destroyed=%t left_after_destroy=%d requests_apply=%d faults_apply=[%s] requests_destroy=%d faults_destroy=[%s] wall=%s",
 		name, size.services, size.functions, size.services*(1+size.functions), size.rate, size.seed,
 		res.applies, res.converged, res.orphans, res.duplicates, res.planEmpty, res.alreadyExists,
-		res.destroys, res.destroyed, res.left, res.injectedApply, res.injectedDel,
+		res.destroys, res.destroyed, res.left, res.requestsApply, res.injectedApply, res.requestsDel, res.injectedDel,
 		time.Since(start).Round(time.Millisecond))
 
 	if !res.converged {
