@@ -16,6 +16,9 @@ const adminPrefix = "/_emulator"
 //	DELETE /_emulator/counters     reset the counts
 //	GET    /_emulator/code/{ref}   a code archive (the GetFunctionCode URL)
 //	GET    /_emulator/health       {"status":"ok"}
+//	GET    /_emulator/faults       the fault configuration and tallies
+//	PUT    /_emulator/faults       set it: {rate, kinds, seed, operations, slow}
+//	DELETE /_emulator/faults       turn fault injection off
 func (s *Server) serveAdmin(c *call) {
 	r := c.r
 	rest := strings.TrimPrefix(r.URL.Path, adminPrefix)
@@ -27,6 +30,8 @@ func (s *Server) serveAdmin(c *call) {
 		_ = c.writeJSON(map[string]int{}, "")
 	case rest == "/health" && r.Method == http.MethodGet:
 		_ = c.writeJSON(map[string]string{"status": "ok"}, "")
+	case rest == "/faults":
+		s.serveFaultsAdmin(c)
 	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):
 		s.serveCode(c, rest[len("/code/"):])
 	default:

@@ -46,6 +46,10 @@ type Options struct {
 	Logger hclog.Logger
 	// Now returns the current time; nil = time.Now.
 	Now func() time.Time
+	// Faults injects throttling, server errors, resets, lost answers and
+	// slow answers into a share of the API requests (faults.go); the zero
+	// value injects nothing.
+	Faults FaultConfig
 }
 
 // Server is the emulated FC API. It implements http.Handler.
@@ -68,6 +72,8 @@ type Server struct {
 
 	countsMu sync.Mutex
 	counts   map[string]int
+
+	faults faultState
 }
 
 // New returns an emulator with empty state (or the state loaded from
@@ -98,6 +104,9 @@ func New(opts Options) (*Server, error) {
 		st:     newState(),
 		counts: map[string]int{},
 	}
+	if err := s.faults.set(opts.Faults); err != nil {
+		return nil, err
+	}
 	if err := s.load(); err != nil {
 		return nil, err
 	}
@@ -119,7 +128,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveAdmin(c)
 		return
 	}
-	s.serveAPI(c)
+	s.serveAPIWithFaults(w, c)
 }
 
 // Counts returns the number of API requests served per operation name

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error codes. The first group is documented by FC; the second is invented
@@ -43,7 +44,24 @@ func (e *apiError) Error() string {
 }
 
 func newError(status int, code, format string, args ...any) *apiError {
-	return &apiError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+	return &apiError{Status: status, Code: code, Message: boundMessage(fmt.Sprintf(format, args...))}
+}
+
+// maxErrorMessage bounds an error message, which may echo request input.
+const maxErrorMessage = 4096
+
+// boundMessage makes a message that echoes request input (header values
+// are any bytes) valid UTF-8 and at most about maxErrorMessage bytes.
+func boundMessage(m string) string {
+	m = strings.ToValidUTF8(m, "\uFFFD")
+	if len(m) <= maxErrorMessage {
+		return m
+	}
+	cut := maxErrorMessage
+	for cut > 0 && !utf8.RuneStart(m[cut]) {
+		cut--
+	}
+	return m[:cut] + "..."
 }
 
 func errInvalidArgument(format string, args ...any) *apiError {

@@ -62,14 +62,19 @@ var emuWireModels = []emuWireModel{
 }
 
 // emuNotWire lists the structs with json tags that never cross the API:
-// the emulator's persistence file format (store.go).
-var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord"}
+// the emulator's persistence file format (store.go) and its own admin API
+// (faults.go, under /_emulator/).
+var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.
 var emuAnonymousNotFC = map[string]string{
 	// The JSON Web Key Set held by jwtAuthConfig.jwks (RFC 7517 "keys").
 	"validateHTTPAuthConfig": "JWK Set, RFC 7517",
+	// FaultStatus, the admin API's /_emulator/faults answer (faults.go).
+	"MarshalJSON": "emulator admin API",
+	// FaultConfig, the admin API's /_emulator/faults request (faults.go).
+	"UnmarshalJSON": "emulator admin API",
 }
 
 func loadEmuSDKFields(t *testing.T) (string, map[string][]string) {

@@ -2,6 +2,8 @@
 // (internal/emulator) over HTTP.
 //
 //	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-strict] [-log-level info] ...
+//	            [-fault-rate 0.2 -fault-kinds throttle,500,503,reset,lost,slow
+//	             -fault-seed N -fault-ops CreateFunction,... -fault-slow 1s]
 //
 // On start it prints "listening on http://HOST:PORT" on standard output
 // (with -listen 127.0.0.1:0 the port is the one the system chose) and
@@ -57,7 +59,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	statePath := fs.String("state", "", "state file: loaded at start, saved after every write (default: in memory only)")
 	strict := fs.Bool("strict", false, "refuse request body fields the emulator does not know (400 InvalidArgument); the real service ignores them")
 	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
+	faultFlags := emulator.FaultFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	faults, err := faultFlags()
+	if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -77,6 +84,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		StatePath:       *statePath,
 		Strict:          *strict,
 		Logger:          logger,
+		Faults:          faults,
 	})
 	if err != nil {
 		return err
@@ -89,6 +97,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	_, _ = fmt.Fprintf(stdout, "listening on %s\n", url)
 	logger.Info("emulator started", "url", url, "account_id", *accountID, "region", *region,
 		"access_key_id", *keyID, "state", *statePath)
+	if faults.Rate > 0 {
+		logger.Warn("fault injection on", "faults", fmt.Sprintf("%+v", faults))
+	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
