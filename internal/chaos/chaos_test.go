@@ -28,8 +28,6 @@ const (
 	envFunctions = "FC_CHAOS_FUNCTIONS"
 	envSeed      = "FC_CHAOS_SEED"
 	envRate      = "FC_CHAOS_RATE"
-	// envLost adds the cases with lost responses (make chaos sets it).
-	envLost = "FC_CHAOS_LOST"
 
 	defaultServices  = 3
 	defaultFunctions = 3
@@ -84,22 +82,9 @@ func TestChaos(t *testing.T) {
 		name  string
 		kinds []emulator.FaultKind
 	}{
+		{"all_kinds", emulator.DefaultFaultKinds},
+		{"lost_responses", []emulator.FaultKind{emulator.FaultLostResponse}},
 		{"without_lost_responses", []emulator.FaultKind{emulator.FaultThrottle, emulator.FaultInternal, emulator.FaultUnavailable, emulator.FaultReset}},
-	}
-	// Lost create responses leave orphans until the provider's create
-	// finds out what happened (issue "No orphans under faults"): these
-	// cases fail today and run only when asked for (make chaos).
-	if os.Getenv(envLost) == "1" {
-		cases = append(cases,
-			struct {
-				name  string
-				kinds []emulator.FaultKind
-			}{"all_kinds", emulator.DefaultFaultKinds},
-			struct {
-				name  string
-				kinds []emulator.FaultKind
-			}{"lost_responses", []emulator.FaultKind{emulator.FaultLostResponse}},
-		)
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

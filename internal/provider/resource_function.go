@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -423,10 +424,12 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	// The answer is the created function: no GetFunction afterwards.
-	f, etag, err := r.client.CreateFunction(ctx, service, in, checksum)
+	f, etag, err := createByName(ctx, functionCreate(r.client, service, name, in, checksum))
 	if err != nil {
 		what := fmt.Sprintf("Creating function %q in service %q failed", name, service)
-		if fc.IsConflict(err) {
+		if errors.Is(err, errCreatedDifferently) {
+			what += " (its answer was lost, and the function of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
+		} else if fc.IsConflict(err) {
 			what += " (a function of that name already exists in the service: import it with `terraform import`, or choose another name)"
 		}
 		addAPIError(&resp.Diagnostics, "Error creating FC function", "function", what, err)
@@ -771,4 +774,23 @@ func functionStateFromAPI(ctx context.Context, f *fc.Function, prior *functionRe
 		ServiceName:             prior.ServiceName,
 		functionAttributesModel: attrs,
 	}, diags
+}
+
+// functionCreate is how Create sends a function and, when the answer is
+// lost, recognises it (createByName): the configuration sent, and the code
+// by its checksum (FC does not return the code).
+func functionCreate(client *fc.Client, service, name string, in *fc.Function, checksum string) namedCreate[*fc.Function] {
+	return namedCreate[*fc.Function]{
+		kind: "function", name: service + "/" + name,
+		create: func(ctx context.Context) (*fc.Function, string, error) {
+			return client.CreateFunction(ctx, service, in, checksum)
+		},
+		find: func(ctx context.Context) (*fc.Function, string, error) {
+			return client.GetFunction(ctx, service, "", name)
+		},
+		matches: func(found *fc.Function) bool {
+			return sentMatches(in, found, "code") &&
+				(checksum == "" || (found.CodeChecksum != nil && *found.CodeChecksum == checksum))
+		},
+	}
 }

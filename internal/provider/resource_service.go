@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -278,10 +279,12 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 
 	tflog.Debug(ctx, "Creating FC service", map[string]any{"service": name})
-	out, etag, err := r.client.CreateService(ctx, in)
+	out, etag, err := createByName(ctx, serviceCreate(r.client, name, in))
 	if err != nil {
 		what := fmt.Sprintf("Could not create service %q", name)
-		if fc.IsConflict(err) {
+		if errors.Is(err, errCreatedDifferently) {
+			what += " (its answer was lost, and the service of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
+		} else if fc.IsConflict(err) {
 			what += " (a service of that name already exists: import it with `terraform import`, or choose another name)"
 		}
 		addAPIError(&resp.Diagnostics, "Error creating FC service", "service", what, err)
@@ -392,4 +395,15 @@ func (r *serviceResource) ImportState(ctx context.Context, req resource.ImportSt
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[0])...)
+}
+
+// serviceCreate is how Create sends a service and, when the answer is
+// lost, recognises it (createByName).
+func serviceCreate(client *fc.Client, name string, in *fc.Service) namedCreate[*fc.Service] {
+	return namedCreate[*fc.Service]{
+		kind: "service", name: name,
+		create:  func(ctx context.Context) (*fc.Service, string, error) { return client.CreateService(ctx, in) },
+		find:    func(ctx context.Context) (*fc.Service, string, error) { return client.GetService(ctx, name, "") },
+		matches: func(found *fc.Service) bool { return sentMatches(in, found) },
+	}
 }

@@ -1,0 +1,158 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+)
+
+// createAttempts bounds how often a create whose outcome was unknown, and
+// whose object was then found absent, is sent again.
+const createAttempts = 3
+
+// createResendBackoff is the wait before a create is sent again; a
+// variable so tests can shorten it.
+var createResendBackoff = 500 * time.Millisecond
+
+// errCreatedDifferently reports that a create failed ambiguously and an
+// object of the same name exists that is not what was planned: it may be
+// someone else's, so it is left alone.
+var errCreatedDifferently = errors.New("an object of that name exists but differs from the configuration")
+
+// namedCreate is how createByName creates one object that FC names by a
+// name the user chose, and finds it again by that name.
+type namedCreate[T any] struct {
+	// kind and name are for the log ("service", "svc/fn").
+	kind, name string
+	// create sends the create request.
+	create func(ctx context.Context) (T, string, error)
+	// find reads the object by its name; a not-found error means absent.
+	find func(ctx context.Context) (T, string, error)
+	// matches tells whether the object found is the one the create sent.
+	matches func(found T) bool
+}
+
+// createByName sends a create and, when it fails ambiguously (fc.IsAmbiguous:
+// a 5xx, a lost answer, a timeout), finds out what happened instead of
+// guessing:
+//   - the object is absent: the create did not happen, and is sent again
+//     (at most createAttempts times in all, with a backoff);
+//   - present and matching what was sent: it is ours, created by the
+//     attempt whose answer was lost; it is returned with its ETag (and a
+//     warning in the log);
+//   - present and different: errCreatedDifferently, the object untouched.
+//
+// An "already exists" answer to a resend after an ambiguous failure goes
+// the same way (the first attempt did happen); to a first attempt it is
+// returned as it is, for the caller's import advice.
+func createByName[T any](ctx context.Context, c namedCreate[T]) (T, string, error) {
+	var zero T
+	ambiguous := false
+	var lastErr error
+	for attempt := 1; attempt <= createAttempts; attempt++ {
+		out, etag, err := c.create(ctx)
+		if err == nil {
+			return out, etag, nil
+		}
+		if !fc.IsAmbiguous(err) && !(ambiguous && fc.IsConflict(err)) {
+			return zero, "", err
+		}
+		ambiguous, lastErr = true, err
+		tflog.Warn(ctx, "FC create failed with an unknown outcome; reading the object to find out", map[string]any{
+			"kind": c.kind, "name": c.name, "attempt": attempt, "error": err.Error(),
+		})
+		found, foundETag, ferr := c.find(ctx)
+		switch {
+		case ferr == nil && c.matches(found):
+			tflog.Warn(ctx, "FC create's answer was lost but the object exists as planned; taking it into the state", map[string]any{
+				"kind": c.kind, "name": c.name,
+			})
+			return found, foundETag, nil
+		case ferr == nil:
+			return zero, "", fmt.Errorf("%w (the create had failed: %w)", errCreatedDifferently, err)
+		case !fc.IsNotFound(ferr):
+			return zero, "", fmt.Errorf("the create failed (%w) and reading the object to see whether it exists failed too: %w", err, ferr)
+		}
+		if attempt < createAttempts {
+			select {
+			case <-ctx.Done():
+				return zero, "", errors.Join(lastErr, ctx.Err())
+			case <-time.After(createResendBackoff * time.Duration(attempt)):
+			}
+		}
+	}
+	return zero, "", lastErr
+}
+
+// sentMatches reports whether every member of the request body sent is
+// present with the same value in the object read back (which has more:
+// computed members). Arrays must have the same length, each element
+// matching; members named in ignore (top level) are skipped.
+func sentMatches(sent, got any, ignore ...string) bool {
+	a, errA := toJSONValue(sent)
+	b, errB := toJSONValue(got)
+	if errA != nil || errB != nil {
+		return false
+	}
+	am, okA := a.(map[string]any)
+	bm, okB := b.(map[string]any)
+	if !okA || !okB {
+		return false
+	}
+	for _, k := range ignore {
+		delete(am, k)
+	}
+	return jsonSubset(am, bm)
+}
+
+func toJSONValue(v any) (any, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out any
+	return out, json.Unmarshal(raw, &out)
+}
+
+func jsonSubset(sent, got any) bool {
+	switch s := sent.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return got == nil && jsonSubset(s, map[string]any{})
+		}
+		for k, sv := range s {
+			if !jsonSubset(sv, g[k]) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return len(s) == 0 && got == nil
+		}
+		if len(s) != len(g) {
+			return false
+		}
+		for i := range s {
+			if !jsonSubset(s[i], g[i]) {
+				return false
+			}
+		}
+		return true
+	default:
+		// FC may leave out a member that holds its zero value.
+		if got == nil {
+			return sent == nil || sent == "" || sent == false || sent == float64(0)
+		}
+		return reflect.DeepEqual(sent, got)
+	}
+}

@@ -1,0 +1,232 @@
+package provider
+
+import (
+	"context"
+	"encoding/base64"
+	"errors"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/codepkg"
+	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+)
+
+// The branches of an ambiguous create (createByName), per object kind, with
+// the resource's own namedCreate, the real client and the emulator's fault
+// injection in front of the create operation.
+
+func newCreateTestEnv(t *testing.T) (*emulator.Server, *fc.Client) {
+	t.Helper()
+	em, err := emulator.New(emulator.Options{AccountID: "1234567890123456", Region: "cn-hangzhou",
+		AccessKeyID: "k", AccessKeySecret: "s", Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(em)
+	t.Cleanup(srv.Close)
+	client, err := fc.New(fc.Config{Endpoint: srv.URL, AccountID: "1234567890123456", Region: "cn-hangzhou",
+		AccessKeyID: "k", AccessKeySecret: "s", MaxRetries: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := createResendBackoff
+	createResendBackoff = 0
+	t.Cleanup(func() { createResendBackoff = old })
+	return em, client
+}
+
+// createKind is one object kind under test: how to build the create the
+// resource would send, how to make a different object of the same name
+// beforehand, and how to read its ETag.
+type createKind struct {
+	op        string
+	setUp     func(t *testing.T, c *fc.Client)
+	run       func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error)
+	makeOther func(t *testing.T, c *fc.Client)
+	etag      func(t *testing.T, c *fc.Client) string
+}
+
+func strp(s string) *string { return &s }
+
+func createKinds(t *testing.T) map[string]createKind {
+	zip, err := codepkg.ZipDir(filepath.Join("testdata", "function", "hello"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checksum := codepkg.Checksum(zip)
+	function := func(desc string) *fc.Function {
+		mem := int64(256)
+		return &fc.Function{FunctionName: strp("fn"), Runtime: strp("python3.10"), Handler: strp("index.handler"),
+			MemorySize: &mem, Description: strp(desc), Code: &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)}}
+	}
+	mustService := func(t *testing.T, c *fc.Client, desc string) {
+		t.Helper()
+		if _, _, err := c.CreateService(context.Background(), &fc.Service{ServiceName: strp("svc"), Description: strp(desc)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return map[string]createKind{
+		"service": {
+			op:    "CreateService",
+			setUp: func(*testing.T, *fc.Client) {},
+			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
+				nc := serviceCreate(c, "svc", &fc.Service{ServiceName: strp("svc"), Description: strp("planned")})
+				inner := nc.create
+				nc.create = func(ctx context.Context) (s *fc.Service, e string, err error) {
+					wrap(func() error { s, e, err = inner(ctx); return err })
+					return
+				}
+				_, etag, err := createByName(ctx, nc)
+				return etag, err
+			},
+			makeOther: func(t *testing.T, c *fc.Client) { mustService(t, c, "someone else's") },
+			etag: func(t *testing.T, c *fc.Client) string {
+				s, etag, err := c.GetService(context.Background(), "svc", "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return etag + "|" + deref(s.Description)
+			},
+		},
+		"function": {
+			op:    "CreateFunction",
+			setUp: func(t *testing.T, c *fc.Client) { mustService(t, c, "") },
+			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
+				nc := functionCreate(c, "svc", "fn", function("planned"), checksum)
+				inner := nc.create
+				nc.create = func(ctx context.Context) (f *fc.Function, e string, err error) {
+					wrap(func() error { f, e, err = inner(ctx); return err })
+					return
+				}
+				_, etag, err := createByName(ctx, nc)
+				return etag, err
+			},
+			makeOther: func(t *testing.T, c *fc.Client) {
+				if _, _, err := c.CreateFunction(context.Background(), "svc", function("someone else's"), checksum); err != nil {
+					t.Fatal(err)
+				}
+			},
+			etag: func(t *testing.T, c *fc.Client) string {
+				f, etag, err := c.GetFunction(context.Background(), "svc", "", "fn")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return etag + "|" + deref(f.Description)
+			},
+		},
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func TestCreateByName_branches(t *testing.T) {
+	for kindName, kind := range createKinds(t) {
+		t.Run(kindName+"/absent_resent", func(t *testing.T) {
+			em, c := newCreateTestEnv(t)
+			kind.setUp(t, c)
+			faultOnce(t, em, kind.op, emulator.FaultUnavailable)
+			calls := 0
+			etag, err := kind.run(context.Background(), c, func(f func() error) {
+				calls++
+				_ = f()
+				if calls == 1 {
+					_ = em.SetFaults(emulator.FaultConfig{}) // the resend goes through
+				}
+			})
+			if err != nil {
+				t.Fatalf("create: %v", err)
+			}
+			if calls != 2 || em.Counts()[kind.op] != 1 {
+				t.Fatalf("create sent %d times, processed %d times; want 2 and 1", calls, em.Counts()[kind.op])
+			}
+			if got := kind.etag(t, c); got != etag+"|planned" {
+				t.Fatalf("object = %q, want ETag %q and the planned description", got, etag)
+			}
+		})
+		t.Run(kindName+"/present_matching_adopted", func(t *testing.T) {
+			em, c := newCreateTestEnv(t)
+			kind.setUp(t, c)
+			faultOnce(t, em, kind.op, emulator.FaultLostResponse)
+			calls := 0
+			etag, err := kind.run(context.Background(), c, func(f func() error) { calls++; _ = f() })
+			if err != nil {
+				t.Fatalf("create: %v", err)
+			}
+			if calls != 1 || em.Counts()[kind.op] != 1 {
+				t.Fatalf("create sent %d times, processed %d times; want 1 and 1", calls, em.Counts()[kind.op])
+			}
+			if em.Faults().Injected[emulator.FaultLostResponse] != 1 {
+				t.Fatalf("no lost response was injected: %+v", em.Faults())
+			}
+			if got := kind.etag(t, c); got != etag+"|planned" {
+				t.Fatalf("object = %q, want ETag %q and the planned description", got, etag)
+			}
+		})
+		t.Run(kindName+"/present_different_untouched", func(t *testing.T) {
+			em, c := newCreateTestEnv(t)
+			kind.setUp(t, c)
+			kind.makeOther(t, c)
+			before := kind.etag(t, c)
+			faultOnce(t, em, kind.op, emulator.FaultUnavailable)
+			_, err := kind.run(context.Background(), c, func(f func() error) { _ = f() })
+			if !errors.Is(err, errCreatedDifferently) {
+				t.Fatalf("create: %v, want errCreatedDifferently", err)
+			}
+			if after := kind.etag(t, c); after != before {
+				t.Fatalf("the other object changed: %q -> %q", before, after)
+			}
+		})
+		t.Run(kindName+"/exists_before_first_attempt", func(t *testing.T) {
+			_, c := newCreateTestEnv(t)
+			kind.setUp(t, c)
+			kind.makeOther(t, c)
+			_, err := kind.run(context.Background(), c, func(f func() error) { _ = f() })
+			if !fc.IsConflict(err) || errors.Is(err, errCreatedDifferently) {
+				t.Fatalf("create: %v, want the API's already-exists conflict", err)
+			}
+		})
+	}
+}
+
+// faultOnce makes every request of operation op fail with kind (rate 1).
+func faultOnce(t *testing.T, em *emulator.Server, op string, kind emulator.FaultKind) {
+	t.Helper()
+	if err := em.SetFaults(emulator.FaultConfig{Rate: 1, Kinds: []emulator.FaultKind{kind}, Seed: 1, Operations: []string{op}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSentMatches(t *testing.T) {
+	mem := int64(128)
+	zero := int64(0)
+	for _, tc := range []struct {
+		name      string
+		sent, got any
+		ignore    []string
+		want      bool
+	}{
+		{"subset", &fc.Function{Description: strp("d"), MemorySize: &mem}, &fc.Function{Description: strp("d"), MemorySize: &mem, Runtime: strp("python3.10")}, nil, true},
+		{"value differs", &fc.Function{Description: strp("d")}, &fc.Function{Description: strp("e")}, nil, false},
+		{"sent member missing", &fc.Function{Description: strp("d")}, &fc.Function{}, nil, false},
+		{"zero sent, left out by FC", &fc.Function{Description: strp(""), MemorySize: &zero}, &fc.Function{}, nil, true},
+		{"ignored member", &fc.Function{Code: &fc.Code{ZipFile: "UEsF"}}, &fc.Function{}, []string{"code"}, true},
+		{"not ignored", &fc.Function{Code: &fc.Code{ZipFile: "UEsF"}}, &fc.Function{}, nil, false},
+		{"map", map[string]any{"env": map[string]any{"A": "1"}}, map[string]any{"env": map[string]any{"A": "1", "B": "2"}}, nil, true},
+		{"list length", map[string]any{"l": []any{"a"}}, map[string]any{"l": []any{"a", "b"}}, nil, false},
+		{"list elements", map[string]any{"l": []any{"a", "b"}}, map[string]any{"l": []any{"a", "b"}}, nil, true},
+		{"empty map, left out", map[string]any{"m": map[string]any{}}, map[string]any{}, nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := sentMatches(tc.sent, tc.got, tc.ignore...); got != tc.want {
+				t.Errorf("sentMatches = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
