@@ -105,9 +105,12 @@ func (r *functionResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 					},
 					"zip_file": schema.StringAttribute{
-						MarkdownDescription: "Base64-encoded zip archive, e.g. `filebase64(\"code.zip\")`.",
-						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						MarkdownDescription: "Base64-encoded zip archive, e.g. `filebase64(\"code.zip\")`. Sensitive, so that plan output " +
+							"shows `(sensitive value)` instead of megabytes of base64; a change of the archive still shows as a change " +
+							"of `code_checksum`.",
+						Optional:   true,
+						Sensitive:  true,
+						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 					},
 				},
 			},
