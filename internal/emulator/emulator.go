@@ -39,7 +39,7 @@ type Options struct {
 	StatePath string
 	// Strict refuses (400 InvalidArgument `unknown field "x" in body`) a
 	// request body member the emulator does not know (wire.go), so that a
-	// misspelt field fails a test instead of vanishing. Off by default: the
+	// misspelled field fails a test instead of vanishing. Off by default: the
 	// real service ignores unknown fields.
 	Strict bool
 	// Logger receives the emulator's logs; nil = hclog.NewNullLogger().

@@ -270,18 +270,6 @@ func (c *call) writeJSON(v any, etag string) *apiError {
 	return nil
 }
 
-// writeEmpty answers 200 without a body (deletes).
-func (c *call) writeEmpty() *apiError {
-	c.w.WriteHeader(http.StatusOK)
-	return nil
-}
-
-// writeNoContent answers 204 (DeleteServiceVersion, DeleteAlias).
-func (c *call) writeNoContent() *apiError {
-	c.w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
 // ifMatch reports whether the request's If-Match header (if any) matches
 // etag. Absent header and "*" match; quotes and a W/ prefix are ignored; a
 // comma-separated list matches when any element does.

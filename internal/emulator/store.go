@@ -263,11 +263,11 @@ func (st *state) resolveQualifier(service, qualifier string) (*serviceView, *api
 const qualifierLatest = "LATEST"
 
 // version finds a version by ID; "01" is version 1.
-func (svc *serviceRecord) version(id string) (*versionRecord, bool) {
+func (r *serviceRecord) version(id string) (*versionRecord, bool) {
 	if _, ok := versionNumber(id); !ok {
 		return nil, false
 	}
-	v, ok := svc.Versions[canonicalVersionID(id)]
+	v, ok := r.Versions[canonicalVersionID(id)]
 	return v, ok
 }
 

@@ -11,7 +11,7 @@ import (
 // transport retries on its own only what FC certainly did not process
 // (request.go); for a create that ends in an ambiguous error the caller has
 // to find out, by reading the object, whether it exists. A 4xx answer is
-// not ambiguous (FC refused the request), nor is a cancelled context
+// not ambiguous (FC refused the request), nor is a canceled context
 // (the user stopped Terraform; nothing is learnt by reading).
 func IsAmbiguous(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) {

@@ -22,7 +22,7 @@ func TestIsAmbiguous(t *testing.T) {
 		{"429", &APIError{StatusCode: http.StatusTooManyRequests, Code: "ResourceExhausted"}, false},
 		{"EOF after sending", fmt.Errorf("POST /services: %w", io.ErrUnexpectedEOF), true},
 		{"deadline", fmt.Errorf("waiting: %w", context.DeadlineExceeded), true},
-		{"cancelled", fmt.Errorf("waiting: %w", context.Canceled), false},
+		{"canceled", fmt.Errorf("waiting: %w", context.Canceled), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := IsAmbiguous(tc.err); got != tc.want {

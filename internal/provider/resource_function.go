@@ -780,7 +780,7 @@ func functionStateFromAPI(ctx context.Context, f *fc.Function, prior *functionRe
 }
 
 // functionCreate is how Create sends a function and, when the answer is
-// lost, recognises it (createByName): the configuration sent, and the code
+// lost, recognizes it (createByName): the configuration sent, and the code
 // by its checksum (FC does not return the code).
 func functionCreate(client *fc.Client, service, name string, in *fc.Function, checksum string) namedCreate[*fc.Function] {
 	return namedCreate[*fc.Function]{

@@ -398,7 +398,7 @@ func (r *serviceResource) ImportState(ctx context.Context, req resource.ImportSt
 }
 
 // serviceCreate is how Create sends a service and, when the answer is
-// lost, recognises it (createByName).
+// lost, recognizes it (createByName).
 func serviceCreate(client *fc.Client, name string, in *fc.Service) namedCreate[*fc.Service] {
 	return namedCreate[*fc.Service]{
 		kind: "service", name: name,

@@ -43,11 +43,11 @@ func createServiceRaw(t *testing.T, url, body string) (int, string) {
 // refuses a body field the emulator does not know.
 func TestStrictFlag(t *testing.T) {
 	_, lenient := startChild(t)
-	if status, code := createServiceRaw(t, lenient, `{"serviceName":"svc","descripton":"typo"}`); status != http.StatusOK {
+	if status, code := createServiceRaw(t, lenient, `{"serviceName":"svc","descr":"typo"}`); status != http.StatusOK {
 		t.Errorf("default: %d %s, want 200 (unknown fields ignored)", status, code)
 	}
 	_, strict := startChild(t, "-strict")
-	if status, code := createServiceRaw(t, strict, `{"serviceName":"svc","descripton":"typo"}`); status != http.StatusBadRequest || code != "InvalidArgument" {
+	if status, code := createServiceRaw(t, strict, `{"serviceName":"svc","descr":"typo"}`); status != http.StatusBadRequest || code != "InvalidArgument" {
 		t.Errorf("-strict: %d %s, want 400 InvalidArgument", status, code)
 	}
 	if status, code := createServiceRaw(t, strict, `{"serviceName":"svc","description":"ok"}`); status != http.StatusOK {

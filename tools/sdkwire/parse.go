@@ -178,7 +178,7 @@ func parseOperation(fn *ast.FuncDecl) (Operation, error) {
 						op.Path, err = teaString(kv.value)
 					}
 					if err != nil {
-						perr = fmt.Errorf("Params.%s: %w", kv.key, err)
+						perr = fmt.Errorf("field Params.%s: %w", kv.key, err)
 						return false
 					}
 				}
