@@ -67,6 +67,20 @@ func createKinds(t *testing.T) map[string]createKind {
 			t.Fatal(err)
 		}
 	}
+	withFunction := func(t *testing.T, c *fc.Client) {
+		t.Helper()
+		mustService(t, c, "")
+		if _, _, err := c.CreateFunction(context.Background(), "svc", function("f"), checksum); err != nil {
+			t.Fatal(err)
+		}
+	}
+	trigger := func(desc string) *fc.Trigger {
+		return &fc.Trigger{TriggerName: strp("tick"), TriggerType: strp("timer"), Description: strp(desc),
+			TriggerConfig: fc.TriggerConfig(`{"cronExpression":"@every 5m","enable":true,"payload":"p"}`)}
+	}
+	alias := func(desc string) *fc.Alias {
+		return &fc.Alias{AliasName: strp("prod"), VersionID: strp("1"), Description: strp(desc)}
+	}
 	return map[string]createKind{
 		"service": {
 			op:    "CreateService",
@@ -88,6 +102,63 @@ func createKinds(t *testing.T) map[string]createKind {
 					t.Fatal(err)
 				}
 				return etag + "|" + deref(s.Description)
+			},
+		},
+		"alias": {
+			op: "CreateAlias",
+			setUp: func(t *testing.T, c *fc.Client) {
+				withFunction(t, c)
+				if _, err := c.PublishServiceVersion(context.Background(), "svc", "v1", ""); err != nil {
+					t.Fatal(err)
+				}
+			},
+			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
+				nc := aliasCreate(c, "svc", "prod", alias("planned"))
+				inner := nc.create
+				nc.create = func(ctx context.Context) (a *fc.Alias, e string, err error) {
+					wrap(func() error { a, e, err = inner(ctx); return err })
+					return
+				}
+				_, etag, err := createByName(ctx, nc)
+				return etag, err
+			},
+			makeOther: func(t *testing.T, c *fc.Client) {
+				if _, _, err := c.CreateAlias(context.Background(), "svc", alias("someone else's")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			etag: func(t *testing.T, c *fc.Client) string {
+				a, etag, err := c.GetAlias(context.Background(), "svc", "prod")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return etag + "|" + deref(a.Description)
+			},
+		},
+		"trigger": {
+			op:    "CreateTrigger",
+			setUp: withFunction,
+			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
+				nc := triggerCreate(c, "svc", "fn", "tick", trigger("planned"))
+				inner := nc.create
+				nc.create = func(ctx context.Context) (tr *fc.Trigger, e string, err error) {
+					wrap(func() error { tr, e, err = inner(ctx); return err })
+					return
+				}
+				_, etag, err := createByName(ctx, nc)
+				return etag, err
+			},
+			makeOther: func(t *testing.T, c *fc.Client) {
+				if _, _, err := c.CreateTrigger(context.Background(), "svc", "fn", trigger("someone else's")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			etag: func(t *testing.T, c *fc.Client) string {
+				tr, etag, err := c.GetTrigger(context.Background(), "svc", "fn", "tick")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return etag + "|" + deref(tr.Description)
 			},
 		},
 		"function": {

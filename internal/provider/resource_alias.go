@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -122,10 +123,12 @@ func (r *aliasResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 
 	tflog.Debug(ctx, "Creating FC alias", map[string]any{"service": service, "alias": name, "version_id": plan.VersionID.ValueString()})
-	out, etag, err := r.client.CreateAlias(ctx, service, in)
+	out, etag, err := createByName(ctx, aliasCreate(r.client, service, name, in))
 	if err != nil {
 		what := fmt.Sprintf("Could not create alias %q of service %q", name, service)
 		switch {
+		case errors.Is(err, errCreatedDifferently):
+			what += " (its answer was lost, and the alias of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
 		case fc.IsConflict(err):
 			what += " (an alias of that name already exists: import it with `terraform import`, or choose another name)"
 		case fc.IsNotFound(err):
@@ -271,4 +274,15 @@ func storeAliasETag(ctx context.Context, p privateSetter, etag string) diag.Diag
 		return p.SetKey(ctx, etagKey, nil)
 	}
 	return setETag(ctx, p, etag)
+}
+
+// aliasCreate is how Create sends an alias and, when the answer is lost,
+// recognizes it (createByName).
+func aliasCreate(client *fc.Client, service, name string, in *fc.Alias) namedCreate[*fc.Alias] {
+	return namedCreate[*fc.Alias]{
+		kind: "alias", name: service + "/" + name,
+		create:  func(ctx context.Context) (*fc.Alias, string, error) { return client.CreateAlias(ctx, service, in) },
+		find:    func(ctx context.Context) (*fc.Alias, string, error) { return client.GetAlias(ctx, service, name) },
+		matches: func(found *fc.Alias) bool { return sentMatches(in, found) },
+	}
 }

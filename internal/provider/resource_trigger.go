@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -411,10 +412,12 @@ func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 
 	tflog.Debug(ctx, "Creating FC trigger", map[string]any{"service": service, "function": function, "trigger": name, "type": plan.Type.ValueString()})
-	out, etag, err := r.client.CreateTrigger(ctx, service, function, in)
+	out, etag, err := createByName(ctx, triggerCreate(r.client, service, function, name, in))
 	if err != nil {
 		what := fmt.Sprintf("Could not create trigger %q of function %q in service %q", name, function, service)
 		switch {
+		case errors.Is(err, errCreatedDifferently):
+			what += " (its answer was lost, and the trigger of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
 		case fc.IsNotFound(err):
 			what += ": the service, the function or the qualifier does not exist. Create them first (refer to the " +
 				"fc_function's attributes so that Terraform orders the two), or correct the names"
@@ -910,4 +913,23 @@ func (f cronField) value(s string) (int, string) {
 		return 0, fmt.Sprintf("%q is not a number from %d to %d or one of %s", s, f.min, f.max, strings.Join(f.names, ", "))
 	}
 	return 0, fmt.Sprintf("%q is not a number from %d to %d", s, f.min, f.max)
+}
+
+// triggerCreate is how Create sends a trigger and, when the answer is lost,
+// recognizes it (createByName): the members sent, the configuration (a JSON
+// string on the wire) compared as JSON.
+func triggerCreate(client *fc.Client, service, function, name string, in *fc.Trigger) namedCreate[*fc.Trigger] {
+	return namedCreate[*fc.Trigger]{
+		kind: "trigger", name: service + "/" + function + "/" + name,
+		create: func(ctx context.Context) (*fc.Trigger, string, error) {
+			return client.CreateTrigger(ctx, service, function, in)
+		},
+		find: func(ctx context.Context) (*fc.Trigger, string, error) {
+			return client.GetTrigger(ctx, service, function, name)
+		},
+		matches: func(found *fc.Trigger) bool {
+			return sentMatches(in, found, "triggerConfig") &&
+				rawJSONMatches(in.TriggerConfig, found.TriggerConfig)
+		},
+	}
 }
