@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -425,13 +424,8 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 	// The answer is the created function: no GetFunction afterwards.
 	f, etag, err := createByName(ctx, functionCreate(r.client, service, name, in, checksum))
 	if err != nil {
-		what := fmt.Sprintf("Could not create function %q in service %q", name, service)
-		if errors.Is(err, errCreatedDifferently) {
-			what += " (its answer was lost, and the function of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		} else if fc.IsConflict(err) {
-			what += " (a function of that name already exists in the service: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC function", "function", what, err)
+		reportCreateError(ctx, req.Plan, resp, "function", fmt.Sprintf("Could not create function %q in service %q", name, service),
+			"the service does not exist", err)
 		return
 	}
 	state, diags := functionStateFromAPI(ctx, f, &plan)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -276,13 +275,7 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 	tflog.Debug(ctx, "Creating FC service", map[string]any{"service": name})
 	out, etag, err := createByName(ctx, serviceCreate(r.client, name, in))
 	if err != nil {
-		what := fmt.Sprintf("Could not create service %q", name)
-		if errors.Is(err, errCreatedDifferently) {
-			what += " (its answer was lost, and the service of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		} else if fc.IsConflict(err) {
-			what += " (a service of that name already exists: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC service", "service", what, err)
+		reportCreateError(ctx, req.Plan, resp, "service", fmt.Sprintf("Could not create service %q", name), "", err)
 		return
 	}
 

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
+	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
@@ -809,4 +810,46 @@ func checkRequestCounts(env *acctest.Env, want map[string]int) error {
 		return fmt.Errorf("API requests %v, want %v", got, want)
 	}
 	return nil
+}
+
+// TestAccServiceResource_createOutcomeUnknown: the create's answer is lost
+// and so is the answer of the read that should tell whether the service
+// exists. The apply fails, saying so, and keeps the service in the state as
+// tainted; once FC answers again, the next apply refreshes it and replaces
+// it, and converges with no manual step (no import, no orphan).
+func TestAccServiceResource_createOutcomeUnknown(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "needs the emulator's fault injection")
+	name := acctest.RandomName("tf-acc-svc")
+	// One attempt per call, so the read fails as fast as the create.
+	config := strings.Replace(env.Config(testAccServiceConfig(name)), "provider \"fc\" {", "provider \"fc\" {\n  max_retries = 0", 1)
+
+	testAccParallel(t, env,
+		resource.TestStep{
+			PreConfig: func() {
+				if err := env.Emulator.SetFaults(emulator.FaultConfig{Rate: 1, Seed: 1,
+					Kinds: []emulator.FaultKind{emulator.FaultLostResponse}, Operations: []string{"CreateService", "GetService"}}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config:      config,
+			ExpectError: expectError(`Error creating FC service`, `whether the service exists could not be read`, `marked as tainted`),
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := env.Emulator.SetFaults(emulator.FaultConfig{}); err != nil {
+					t.Fatal(err)
+				}
+				// The lost create did happen.
+				if _, _, err := env.Client.GetService(context.Background(), name, ""); err != nil {
+					t.Fatalf("the service the lost create made: %v", err)
+				}
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		},
+	)
 }
