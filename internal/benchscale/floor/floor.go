@@ -79,15 +79,15 @@ func RealSchemas(ctx context.Context) (Schemas, error) {
 // FloorSchemas returns RealSchemas with each schema passed through
 // CopyProviderSchema or CopyResourceSchema.
 func FloorSchemas(ctx context.Context) (Schemas, error) {
-	real, err := RealSchemas(ctx)
+	ours, err := RealSchemas(ctx)
 	if err != nil {
 		return Schemas{}, err
 	}
-	out := Schemas{TypeName: real.TypeName, Resources: map[string]schema.Schema{}}
-	if out.Provider, err = CopyProviderSchema(real.Provider); err != nil {
+	out := Schemas{TypeName: ours.TypeName, Resources: map[string]schema.Schema{}}
+	if out.Provider, err = CopyProviderSchema(ours.Provider); err != nil {
 		return Schemas{}, err
 	}
-	for t, s := range real.Resources {
+	for t, s := range ours.Resources {
 		if out.Resources[t], err = CopyResourceSchema(s); err != nil {
 			return Schemas{}, fmt.Errorf("%s: %w", t, err)
 		}

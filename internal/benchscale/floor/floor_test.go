@@ -137,10 +137,10 @@ func TestFloorSchemas_sameAsProvider(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	real := protoSchemas(t, provider.New("test", "none"))
+	ours := protoSchemas(t, provider.New("test", "none"))
 	fl := protoSchemas(t, floorNew)
 
-	if d := diffBlocks("provider.", real.Provider.Block, fl.Provider.Block); len(d) > 0 {
+	if d := diffBlocks("provider.", ours.Provider.Block, fl.Provider.Block); len(d) > 0 {
 		t.Errorf("provider schema differs:\n%s", strings.Join(d, "\n"))
 	}
 	var got []string
@@ -152,9 +152,9 @@ func TestFloorSchemas_sameAsProvider(t *testing.T) {
 		t.Errorf("floor resources = %v, want fc_function and fc_service", got)
 	}
 	for _, name := range ResourceTypes {
-		r, f := real.ResourceSchemas[name], fl.ResourceSchemas[name]
+		r, f := ours.ResourceSchemas[name], fl.ResourceSchemas[name]
 		if r == nil || f == nil {
-			t.Fatalf("%s: missing schema (real %v, floor %v)", name, r != nil, f != nil)
+			t.Fatalf("%s: missing schema (ours %v, floor %v)", name, r != nil, f != nil)
 		}
 		if r.Version != f.Version {
 			t.Errorf("%s: schema version %d != %d", name, r.Version, f.Version)
@@ -172,20 +172,20 @@ func TestFloorSchemas_sameAsProvider(t *testing.T) {
 	}
 }
 
-// behaviour lists the fields anywhere in v that make a provider do work
+// behavior lists the fields anywhere in v that make a provider do work
 // beyond what the framework does: Validators, PlanModifiers, Default and
 // CustomType that are set.
-func behaviour(at string, v reflect.Value) []string {
+func behavior(at string, v reflect.Value) []string {
 	switch v.Kind() {
 	case reflect.Interface, reflect.Pointer:
 		if v.IsNil() {
 			return nil
 		}
-		return behaviour(at, v.Elem())
+		return behavior(at, v.Elem())
 	case reflect.Map:
 		var out []string
 		for _, k := range v.MapKeys() {
-			out = append(out, behaviour(fmt.Sprintf("%s.%v", at, k), v.MapIndex(k))...)
+			out = append(out, behavior(fmt.Sprintf("%s.%v", at, k), v.MapIndex(k))...)
 		}
 		return out
 	case reflect.Struct:
@@ -198,7 +198,7 @@ func behaviour(at string, v reflect.Value) []string {
 					out = append(out, at+": "+name)
 				}
 			case "Attributes", "Blocks", "NestedObject":
-				out = append(out, behaviour(at, f)...)
+				out = append(out, behavior(at, f)...)
 			}
 		}
 		return out
@@ -206,12 +206,12 @@ func behaviour(at string, v reflect.Value) []string {
 	return nil
 }
 
-// TestFloorSchemas_noBehaviour: the floor's schemas carry no validator,
+// TestFloorSchemas_noBehavior: the floor's schemas carry no validator,
 // plan modifier, default or custom type, while the real ones do (so the
 // check finds them when they are there).
-func TestFloorSchemas_noBehaviour(t *testing.T) {
+func TestFloorSchemas_noBehavior(t *testing.T) {
 	ctx := context.Background()
-	real, err := RealSchemas(ctx)
+	ours, err := RealSchemas(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,18 +220,18 @@ func TestFloorSchemas_noBehaviour(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range ResourceTypes {
-		if got := behaviour(name, reflect.ValueOf(real.Resources[name])); len(got) == 0 {
+		if got := behavior(name, reflect.ValueOf(ours.Resources[name])); len(got) == 0 {
 			t.Errorf("%s: the check finds no validator or plan modifier in the real schema", name)
 		}
-		if got := behaviour(name, reflect.ValueOf(fl.Resources[name])); len(got) > 0 {
+		if got := behavior(name, reflect.ValueOf(fl.Resources[name])); len(got) > 0 {
 			slices.Sort(got)
 			t.Errorf("%s: floor schema keeps:\n%s", name, strings.Join(got, "\n"))
 		}
 	}
-	if got := behaviour("provider", reflect.ValueOf(real.Provider)); len(got) == 0 {
+	if got := behavior("provider", reflect.ValueOf(ours.Provider)); len(got) == 0 {
 		t.Error("provider: the check finds no validator in the real schema")
 	}
-	if got := behaviour("provider", reflect.ValueOf(fl.Provider)); len(got) > 0 {
+	if got := behavior("provider", reflect.ValueOf(fl.Provider)); len(got) > 0 {
 		t.Errorf("floor provider schema keeps: %v", got)
 	}
 }
