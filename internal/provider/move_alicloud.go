@@ -29,6 +29,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -284,15 +286,19 @@ func (s alicloudState) stringMap(key string) map[string]string {
 }
 
 // float64Map returns the map of numbers at key (numbers or numeric
-// strings); an element that is not a number is reported in diags.
-func (s alicloudState) float64Map(key string, diags *diag.Diagnostics) map[string]float64 {
+// strings), each with the precision of its decimal text, as Terraform
+// reads a number from a configuration: a weight the user wrote as 0.1 is
+// then the same number in the moved state as in the configuration (a
+// float64 0.1 is not, and the plan would show a change). An element that is
+// not a number is left out with a warning.
+func (s alicloudState) float64Map(key string, diags *diag.Diagnostics) map[string]attr.Value {
 	raw := s.stringMap(key)
 	if raw == nil {
 		return nil
 	}
-	out := make(map[string]float64, len(raw))
+	out := make(map[string]attr.Value, len(raw))
 	for k, v := range raw {
-		f, err := strconv.ParseFloat(v, 64)
+		f, err := decimalFloat64(v)
 		if err != nil {
 			diags.AddWarning("Unreadable value in the alicloud state",
 				fmt.Sprintf("%s[%q] is %q, not a number; it is left out of the moved state and read from FC by the refresh.", key, k, v))
@@ -301,6 +307,62 @@ func (s alicloudState) float64Map(key string, diags *diag.Diagnostics) map[strin
 		out[k] = f
 	}
 	return out
+}
+
+// decimalFloat64 parses a number with the precision Terraform gives the
+// numbers of a configuration (512 bits).
+func decimalFloat64(text string) (types.Float64, error) {
+	bf, _, err := big.ParseFloat(strings.TrimSpace(text), 10, 512, big.ToNearestEven)
+	if err != nil {
+		return types.Float64Null(), err
+	}
+	v, err := types.Float64Type.ValueFromTerraform(context.Background(), tftypes.NewValue(tftypes.Number, bf))
+	if err != nil {
+		return types.Float64Null(), err
+	}
+	f, ok := v.(types.Float64)
+	if !ok {
+		return types.Float64Null(), fmt.Errorf("unexpected value %T", v)
+	}
+	return f, nil
+}
+
+// canonicalJSON re-encodes a JSON document as Terraform's jsonencode does:
+// compact, object keys sorted, <, > and & escaped, numbers in their
+// shortest decimal form (1.50 as 1.5, 1e2 as 100). A value that is not
+// JSON is returned as it is.
+func canonicalJSON(raw []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return raw
+	}
+	out, err := json.Marshal(terraformNumbers(v))
+	if err != nil {
+		return raw
+	}
+	return out
+}
+
+// terraformNumbers replaces the numbers of a decoded JSON value with the
+// text Terraform gives them.
+func terraformNumbers(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = terraformNumbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = terraformNumbers(e)
+		}
+	case json.Number:
+		if bf, _, err := big.ParseFloat(string(x), 10, 512, big.ToNearestEven); err == nil {
+			return json.RawMessage(bf.Text('f', -1))
+		}
+	}
+	return v
 }
 
 // idParts splits the incumbent's ID, "<a>:<b>[:<c>]", into n parts; nil

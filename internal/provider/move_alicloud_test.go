@@ -23,6 +23,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/acctest/alicloudschema"
 )
 
 const (
@@ -42,6 +44,9 @@ type moveCase struct {
 	// want is the moved state without its null attributes, JSON; "" when
 	// the move must fail.
 	want string
+	// malformed marks an old state that is not one of the incumbent's
+	// schema, to show how a mover copes.
+	malformed bool
 	// wantDiag is a text every diagnostic of the answer must contain
 	// (errors when want is "", warnings otherwise); "" for none.
 	wantDiag string
@@ -56,6 +61,7 @@ func runMoveCases(t *testing.T, target string, newResource func() resource.Resou
 			if source == "" {
 				source = aliyunAlicloud
 			}
+			checkOldState(t, tc)
 			got, diags := moveResourceState(t, source, tc.sourceType, tc.version, tc.old, target, typ)
 			for _, d := range diags {
 				if tc.wantDiag == "" || !strings.Contains(d.Summary+" "+d.Detail, tc.wantDiag) {
@@ -85,6 +91,23 @@ func runMoveCases(t *testing.T, target string, newResource func() resource.Resou
 				t.Errorf("moved state:\n%s\nwant:\n%s", indentJSON(t, got), indentJSON(t, want))
 			}
 		})
+	}
+}
+
+// checkOldState fails the test when the old state of a case that must move
+// is not a state of the incumbent's schema (the stand-in's, which declares
+// it attribute for attribute): a misspelt attribute, or a value of the
+// wrong type, would test nothing.
+func checkOldState(t *testing.T, tc moveCase) {
+	t.Helper()
+	s, ok := alicloudschema.Schemas()[tc.sourceType]
+	if !ok || tc.want == "" || tc.malformed {
+		return
+	}
+	_, err := (&tfprotov6.RawState{JSON: []byte(tc.old)}).UnmarshalWithOpts(
+		s.Type().TerraformType(context.Background()), tfprotov6.UnmarshalOpts{})
+	if err != nil {
+		t.Fatalf("the old state is not one of %s's schema: %v", tc.sourceType, err)
 	}
 }
 
@@ -260,6 +283,46 @@ func TestAlicloudState_values(t *testing.T) {
 	} {
 		if !reflect.DeepEqual(tc.got, tc.want) {
 			t.Errorf("%s: got %#v, want %#v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// TestDecimalFloat64 checks that a moved number is the number Terraform
+// reads from the same text in a configuration, not the float64 nearest to
+// it: a weight of 0.1 moved as a float64 would differ from the configured
+// 0.1, and the first plan would show a change.
+func TestDecimalFloat64(t *testing.T) {
+	got, err := decimalFloat64("0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	configured, _, err := big.ParseFloat("0.1", 10, 512, big.ToNearestEven)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotTF, err := got.ToTerraformValue(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !gotTF.Equal(tftypes.NewValue(tftypes.Number, configured)) {
+		t.Errorf("decimalFloat64(\"0.1\") = %s, want the configuration's 0.1", gotTF)
+	}
+	if got.ValueFloat64() != 0.1 {
+		t.Errorf("ValueFloat64() = %v, want 0.1", got.ValueFloat64())
+	}
+	if _, err := decimalFloat64("x"); err == nil {
+		t.Error("decimalFloat64(\"x\") did not fail")
+	}
+}
+
+func TestCanonicalJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		"{\n  \"b\": 1.50,\n  \"a\": {\"d\": [1, 2], \"c\": \"<x>\"}\n}\n": `{"a":{"c":"\u003cx\u003e","d":[1,2]},"b":1.5}`,
+		`[1e2, -0.0010, 12345678901234567890]`: `[100,-0.001,12345678901234567890]`,
+		`not json`: `not json`,
+	} {
+		if got := string(canonicalJSON([]byte(in))); got != want {
+			t.Errorf("canonicalJSON(%q) = %s, want %s", in, got, want)
 		}
 	}
 }
@@ -505,6 +568,7 @@ func TestMoveAlicloudTrigger(t *testing.T) {
 				`"cdn_events_config": {"event_name": "LogFileCreated", "event_version": "1.0.0", "filter": {"domain": ["www.example.com"]}, "notes": "cdn logs"}`),
 		},
 		{
+			// config_json in jsonencode()'s form: compact, keys sorted.
 			name: "eventbridge", sourceType: "alicloud_fc_trigger",
 			old: old("eb", "eventbridge", "", `{
   "triggerEnable": true, "asyncInvocationType": false,
@@ -512,7 +576,7 @@ func TestMoveAlicloudTrigger(t *testing.T) {
   "eventSourceConfig": {"eventSourceType": "Default"}
 }`, ""),
 			want: want("eb", "eventbridge", "",
-				`"config_json": "{\"triggerEnable\":true,\"asyncInvocationType\":false,\"eventRuleFilterPattern\":\"{\\\"source\\\":[\\\"acs.oss\\\"]}\",\"eventSourceConfig\":{\"eventSourceType\":\"Default\"}}"`),
+				`"config_json": "{\"asyncInvocationType\":false,\"eventRuleFilterPattern\":\"{\\\"source\\\":[\\\"acs.oss\\\"]}\",\"eventSourceConfig\":{\"eventSourceType\":\"Default\"},\"triggerEnable\":true}"`),
 		},
 		{
 			name: "configuration that is not JSON", sourceType: "alicloud_fc_trigger",
@@ -569,7 +633,7 @@ func TestMoveAlicloudAlias(t *testing.T) {
 			want: `{"id": "svc/prod", "name": "prod", "service_name": "svc", "version_id": "4"}`,
 		},
 		{
-			name: "weight that is not a number", sourceType: "alicloud_fc_alias",
+			name: "weight that is not a number", sourceType: "alicloud_fc_alias", malformed: true,
 			old:      `{"alias_name": "prod", "id": "svc:prod", "routing_config": [{"additional_version_weights": {"2": "x", "3": 0.5}}], "service_name": "svc", "service_version": "1"}`,
 			want:     `{"additional_version_weight": {"3": 0.5}, "id": "svc/prod", "name": "prod", "service_name": "svc", "version_id": "1"}`,
 			wantDiag: "not a number",

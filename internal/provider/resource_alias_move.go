@@ -18,19 +18,23 @@ func (r *aliasResource) MoveState(_ context.Context) []resource.StateMover {
 // moveAlicloudAlias maps the state of an alicloud_fc_alias onto fc_alias:
 // alias_name is name, service_version is version_id, and
 // routing_config[0].additional_version_weights is additional_version_weight.
-// The refresh reads created_time and last_modified_time from FC.
+// The weights keep the precision of their decimal text, as a configuration's
+// numbers do (see float64Map). The refresh reads created_time and
+// last_modified_time from FC.
 func moveAlicloudAlias(_ context.Context, st alicloudState) (*aliasModel, diag.Diagnostics) {
 	service, name := st.name("service_name", 0, 2), st.name("alias_name", 1, 2)
 	diags := requireNames("alicloud_fc_alias", "service_name", service, "alias_name", name)
 	if diags.HasError() {
 		return nil, diags
 	}
-	var weights map[string]float64
+	w := types.MapNull(types.Float64Type)
 	if b, ok := st.block("routing_config"); ok {
-		weights = b.float64Map("additional_version_weights", &diags)
+		if weights := b.float64Map("additional_version_weights", &diags); len(weights) > 0 {
+			var d diag.Diagnostics
+			w, d = types.MapValue(types.Float64Type, weights)
+			diags.Append(d...)
+		}
 	}
-	w, d := flattenVersionWeights(weights, types.MapNull(types.Float64Type))
-	diags.Append(d...)
 	return &aliasModel{
 		AdditionalVersionWeight: w,
 		CreatedTime:             types.StringNull(),

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -28,7 +29,8 @@ func (r *triggerResource) MoveState(_ context.Context) []resource.StateMover {
 // triggerConfig (the user's text, heredoc whitespace and all, until the
 // incumbent's first refresh stores FC's compact JSON), so it is decoded
 // exactly as an answer of FC is (flattenTrigger) into the attribute of the
-// type: timer_config, http_config, ..., or config_json for eventbridge.
+// type: timer_config, http_config, ..., or config_json for eventbridge, in
+// jsonencode()'s form.
 // role is the invocation role; the incumbent hides its diffs on timer and
 // eventbridge triggers, but FC keeps it, so it is carried over. The
 // incumbent has no description or qualifier (a trigger it made invokes
@@ -86,6 +88,12 @@ func moveAlicloudTrigger(ctx context.Context, st alicloudState) (*triggerResourc
 		d = d.Warnings()
 	}
 	diags.Append(d...)
+	// config_json (eventbridge, mq, rds) holds the configuration in the
+	// form jsonencode() gives it, so that the configuration written with
+	// jsonencode() has no diff (Terraform compares the text).
+	if known(m.ConfigJSON) {
+		m.ConfigJSON = jsontypes.NewNormalizedValue(string(canonicalJSON([]byte(m.ConfigJSON.ValueString()))))
+	}
 	// The URLs of an http trigger are not in the old state.
 	m.URLInternet, m.URLIntranet = types.StringNull(), types.StringNull()
 	return &m, diags

@@ -1,0 +1,549 @@
+package provider_test
+
+// Terraform-driven tests of the moves from alicloud_fc_* (moved blocks,
+// Terraform 1.8+). Each test starts from FC objects made through the API,
+// as the incumbent provider would have made them; step 1 applies an
+// alicloud_fc_* configuration with the stand-in for the incumbent
+// (acctest/alicloudschema, which only stores what it is given, the way its
+// SDK v1 resources store it); step 2 replaces it with the fc_* one and
+// moved blocks, and checks that the plan moves each object without
+// changing it (for fc_function: changing only code, which no old state can
+// hold), then that the plan after the apply is empty.
+//
+// terraform-plugin-testing gives the stand-in the address
+// registry.terraform.io/hashicorp/alicloud, the incumbent's legacy one; the
+// unit tests (move_alicloud_test.go) cover aliyun/alicloud.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+)
+
+// moveTestCase is the TestCase of a move test: both providers, Terraform
+// 1.8 or later.
+func moveTestCase(env *acctest.Env, steps ...resource.TestStep) resource.TestCase {
+	return resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactoriesWithAlicloud(),
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps:                    steps,
+	}
+}
+
+// movedBlock is a moved block from the alicloud_fc_<kind> to the fc_<kind>
+// of the same name.
+func movedBlock(kind, name string) string {
+	return fmt.Sprintf(`
+moved {
+  from = alicloud_fc_%[1]s.%[2]s
+  to   = fc_%[1]s.%[2]s
+}
+`, kind, name)
+}
+
+// expectMoved checks that the plan moves the object at from to addr, and
+// that the only attributes the plan changes (or leaves unknown) are
+// changed: none for a plan that moves the object as it is.
+func expectMoved(addr, from string, changed ...string) plancheck.PlanCheck {
+	return movedCheck{addr: addr, from: from, changed: changed}
+}
+
+type movedCheck struct {
+	addr, from string
+	changed    []string
+}
+
+func (c movedCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.addr {
+			continue
+		}
+		if rc.PreviousAddress != c.from {
+			resp.Error = fmt.Errorf("%s: planned from %q, want a move from %s", c.addr, rc.PreviousAddress, c.from)
+			return
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		after, _ := rc.Change.After.(map[string]any)
+		unknown, _ := rc.Change.AfterUnknown.(map[string]any)
+		var got []string
+		for k := range unionKeys(before, after) {
+			if !reflect.DeepEqual(before[k], after[k]) || unknown[k] == true {
+				got = append(got, k)
+			}
+		}
+		sort.Strings(got)
+		want := slices.Sorted(slices.Values(c.changed))
+		switch {
+		case len(want) == 0 && !rc.Change.Actions.NoOp():
+			resp.Error = fmt.Errorf("%s: planned %v (changing %v), want a move without change", c.addr, rc.Change.Actions, got)
+		case len(want) > 0 && !rc.Change.Actions.Update():
+			resp.Error = fmt.Errorf("%s: planned %v, want an update in place of %v", c.addr, rc.Change.Actions, want)
+		case !slices.Equal(got, want):
+			resp.Error = fmt.Errorf("%s: the plan changes %v, want %v; before %v, after %v", c.addr, got, want, before, after)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s: not in the plan", c.addr)
+}
+
+func unionKeys(a, b map[string]any) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// createOutside makes an FC object through the API, as the incumbent
+// provider made it, failing the test on error; remove, when not nil, is
+// registered to delete it at the end of the test (against real FC: the
+// emulator is thrown away).
+func createOutside(t *testing.T, env *acctest.Env, what string, create func(context.Context) error, remove func(context.Context) error) {
+	t.Helper()
+	if err := create(context.Background()); err != nil {
+		t.Fatalf("creating %s as the alicloud provider would have: %v", what, err)
+	}
+	if remove != nil {
+		removeAtEnd(t, env, what, remove)
+	}
+}
+
+// removeAtEnd deletes an FC object the test made outside Terraform once
+// the test is over, against real FC (the emulator is thrown away). The
+// cleanups run last registered first: register a parent before its
+// children.
+func removeAtEnd(t *testing.T, env *acctest.Env, what string, remove func(context.Context) error) {
+	t.Helper()
+	if !env.Live {
+		return
+	}
+	t.Cleanup(func() {
+		if err := remove(context.Background()); err != nil && !fc.IsNotFound(err) {
+			t.Errorf("deleting %s: %v", what, err)
+		}
+	})
+}
+
+// createServiceOutside creates a service with a name only.
+func createServiceOutside(t *testing.T, env *acctest.Env, name string) {
+	t.Helper()
+	createOutside(t, env, "service "+name,
+		func(ctx context.Context) error {
+			_, _, err := env.Client.CreateService(ctx, &fc.Service{ServiceName: fc.Ptr(name)})
+			return err
+		},
+		func(ctx context.Context) error { return env.Client.DeleteService(ctx, name, "") })
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_service
+
+func TestAccServiceResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "sets a made-up VPC and NAS file system")
+	name := acctest.RandomName("tf-acc-move")
+	const role = "acs:ram::1234567890123456:role/fc-service"
+	createOutside(t, env, "service "+name,
+		func(ctx context.Context) error {
+			_, _, err := env.Client.CreateService(ctx, &fc.Service{
+				ServiceName:    fc.Ptr(name),
+				Description:    fc.Ptr("orders"),
+				InternetAccess: fc.Ptr(false),
+				Role:           fc.Ptr(role),
+				LogConfig:      &fc.LogConfig{Project: "tf-acc-project", Logstore: "tf-acc-logstore", EnableRequestMetrics: true},
+				VPCConfig:      &fc.VPCConfig{VPCID: "vpc-bp1acctest", VSwitchIDs: []string{"vsw-bp1acctestb", "vsw-bp1acctesta"}, SecurityGroupID: "sg-bp1acctest"},
+				NASConfig: &fc.NASConfig{UserID: 1000, GroupID: 1001, MountPoints: []fc.NASMountPoint{
+					{ServerAddr: "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/data", MountDir: "/mnt/data"},
+				}},
+				TracingConfig: &fc.TracingConfig{Type: "Jaeger", Params: map[string]string{"endpoint": "http://tracing-analysis-dc-hz.aliyuncs.com/api/traces"}},
+			})
+			return err
+		},
+		func(ctx context.Context) error { return env.Client.DeleteService(ctx, name, "") })
+
+	old := fmt.Sprintf(`
+resource "alicloud_fc_service" "test" {
+  name            = %[1]q
+  description     = "orders"
+  internet_access = false
+  role            = %[2]q
+
+  log_config {
+    project                = "tf-acc-project"
+    logstore               = "tf-acc-logstore"
+    enable_request_metrics = true
+  }
+
+  vpc_config {
+    vswitch_ids       = ["vsw-bp1acctesta", "vsw-bp1acctestb"]
+    security_group_id = "sg-bp1acctest"
+  }
+
+  nas_config {
+    user_id  = 1000
+    group_id = 1001
+    mount_points {
+      server_addr = "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/data"
+      mount_dir   = "/mnt/data"
+    }
+  }
+
+  tracing_config {
+    type   = "Jaeger"
+    params = { endpoint = "http://tracing-analysis-dc-hz.aliyuncs.com/api/traces" }
+  }
+}
+`, name, role)
+	moved := fmt.Sprintf(`
+resource "fc_service" "test" {
+  name            = %[1]q
+  description     = "orders"
+  internet_access = false
+  role            = %[2]q
+
+  log_config = {
+    project                = "tf-acc-project"
+    logstore               = "tf-acc-logstore"
+    enable_request_metrics = true
+  }
+
+  vpc_config = {
+    vpc_id            = "vpc-bp1acctest"
+    vswitch_ids       = ["vsw-bp1acctesta", "vsw-bp1acctestb"]
+    security_group_id = "sg-bp1acctest"
+  }
+
+  nas_config = {
+    user_id  = 1000
+    group_id = 1001
+    mount_points = [{
+      server_addr = "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/data"
+      mount_dir   = "/mnt/data"
+    }]
+  }
+
+  tracing_config = {
+    type   = "Jaeger"
+    params = { endpoint = "http://tracing-analysis-dc-hz.aliyuncs.com/api/traces" }
+  }
+}
+`, name, role) + movedBlock("service", "test")
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           env.Config(old),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    env.Config(moved),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectMoved("fc_service.test", "alicloud_fc_service.test")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("id"), knownvalue.StringExact(name)),
+				// What the stand-in's state lacked, the refresh filled in.
+				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("service_id"), knownvalue.StringRegexp(nonEmptyRE)),
+				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("log_config").AtMapKey("log_begin_rule"), knownvalue.StringExact("None")),
+			},
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateService": 0, "CreateService": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_function
+
+// TestAccFunctionResource_moveFromAlicloud moves a function with code and a
+// custom-container function. The first plan sets code on the former (what
+// the old state cannot hold) and changes nothing else; the package named is
+// the one FC has, so the apply uploads nothing. The container function,
+// without code, moves without change: its command and args, JSON strings in
+// the old state, are lists in the new one.
+func TestAccFunctionResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "creates a function from a made-up container image")
+	service := acctest.RandomName("tf-acc-move")
+	createServiceOutside(t, env, service)
+
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	zipPath := filepath.Join(t.TempDir(), "hello.zip")
+	if err := os.WriteFile(zipPath, zip, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	createFunctionOutside(t, env, service, "code", zip, checksum, func(f *fc.Function) {
+		f.Description = fc.Ptr("moved")
+		f.MemorySize = fc.Ptr(int64(256))
+		f.Timeout = fc.Ptr(int64(30))
+		f.EnvironmentVariables = map[string]string{"MODE": "prod"}
+	})
+	createOutside(t, env, "the container function",
+		func(ctx context.Context) error {
+			_, _, err := env.Client.CreateFunction(ctx, service, &fc.Function{
+				FunctionName: fc.Ptr("container"),
+				Runtime:      fc.Ptr("custom-container"),
+				Handler:      fc.Ptr("index.handler"),
+				CAPort:       fc.Ptr(int64(9000)),
+				CustomContainerConfig: &fc.CustomContainerConfig{
+					Image:   "registry-vpc.cn-hangzhou.aliyuncs.com/ns/app:v1",
+					Command: `["/app/server"]`,
+					Args:    `["-port","9000"]`,
+				},
+			}, "")
+			return err
+		}, nil)
+
+	old := fmt.Sprintf(`
+resource "alicloud_fc_function" "code" {
+  service               = %[1]q
+  name                  = "code"
+  runtime               = "python3.10"
+  handler               = "index.handler"
+  filename              = %[2]q
+  description           = "moved"
+  memory_size           = 256
+  timeout               = 30
+  environment_variables = { MODE = "prod" }
+}
+
+# description and initializer as the incumbent's refresh stores them when
+# FC has none.
+resource "alicloud_fc_function" "container" {
+  service     = %[1]q
+  name        = "container"
+  runtime     = "custom-container"
+  handler     = "index.handler"
+  ca_port     = 9000
+  description = ""
+  initializer = ""
+
+  custom_container_config {
+    image   = "registry-vpc.cn-hangzhou.aliyuncs.com/ns/app:v1"
+    command = "[\"/app/server\"]"
+    args    = "[\"-port\",\"9000\"]"
+  }
+}
+`, service, zipPath)
+	moved := fmt.Sprintf(`
+resource "fc_function" "code" {
+  service_name          = %[1]q
+  name                  = "code"
+  runtime               = "python3.10"
+  handler               = "index.handler"
+  description           = "moved"
+  memory_size           = 256
+  timeout               = 30
+  environment_variables = { MODE = "prod" }
+
+  code = {
+    filename = %[2]q
+  }
+}
+
+resource "fc_function" "container" {
+  service_name = %[1]q
+  name         = "container"
+  runtime      = "custom-container"
+  handler      = "index.handler"
+  ca_port      = 9000
+
+  custom_container_config = {
+    image   = "registry-vpc.cn-hangzhou.aliyuncs.com/ns/app:v1"
+    command = ["/app/server"]
+    args    = ["-port", "9000"]
+  }
+}
+`, service, zipPath) + movedBlock("function", "code") + movedBlock("function", "container")
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           env.Config(old),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    env.Config(moved),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					expectMoved("fc_function.code", "alicloud_fc_function.code", "code"),
+					expectMoved("fc_function.container", "alicloud_fc_function.container"),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_function.code", tfjsonpath.New("id"), knownvalue.StringExact(service+"/code")),
+				statecheck.ExpectKnownValue("fc_function.code", tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum)),
+				statecheck.ExpectKnownValue("fc_function.code", tfjsonpath.New("code_size"), knownvalue.Int64Exact(int64(len(zip)))),
+				statecheck.ExpectKnownValue("fc_function.code", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+				statecheck.ExpectKnownValue("fc_function.container", tfjsonpath.New("custom_container_config").AtMapKey("args"),
+					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("-port"), knownvalue.StringExact("9000")})),
+			},
+			// Setting code to the package FC has sends nothing.
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateFunction": 0, "CreateFunction": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_trigger
+
+// TestAccTriggerResource_moveFromAlicloud moves a trigger of every type the
+// incumbent takes: configurations written as heredocs (indented, key order
+// of their own, a trailing newline) in config, or in config_mns for
+// mns_topic.
+func TestAccTriggerResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "sets made-up event sources")
+	service := acctest.RandomName("tf-acc-move")
+	createServiceOutside(t, env, service)
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	createFunctionOutside(t, env, service, "fn", zip, checksum, nil)
+
+	type trigger struct{ name, typ, sourceARN, role, config string }
+	triggers := []trigger{
+		{"timer", "timer", "", triggerTestRole, `{"cronExpression":"0 0 8 * * *","enable":true,"payload":"daily"}`},
+		{"http", "http", "", "", `{"authType":"anonymous","methods":["GET","POST"]}`},
+		{"oss", "oss", triggerTestOSSArn, triggerTestRole,
+			`{"events":["oss:ObjectCreated:PutObject"],"filter":{"key":{"prefix":"in/","suffix":".csv"}}}`},
+		{"log", "log", "acs:log:cn-hangzhou:1234567890123456:project/tf-acc-source", triggerTestRole,
+			`{"sourceConfig":{"logstore":"source"},"jobConfig":{"maxRetryTime":3,"triggerInterval":60},"logConfig":{"project":"tf-acc-project","logstore":"trigger-logs"},"functionParameter":{"mode":"batch"},"enable":true}`},
+		{"mns", "mns_topic", "acs:mns:cn-hangzhou:1234567890123456:/topics/tf-acc-topic", triggerTestRole,
+			`{"filterTag":"orders","notifyContentFormat":"JSON","notifyStrategy":"BACKOFF_RETRY"}`},
+		{"cdn", "cdn_events", "acs:cdn:*:1234567890123456", triggerTestRole,
+			`{"eventName":"CachedObjectsRefreshed","eventVersion":"1.0.0","notes":"refresh","filter":{"domain":["www.example.com"]}}`},
+		{"eventbridge", "eventbridge", "", "",
+			`{"triggerEnable":true,"asyncInvocationType":false,"eventSourceConfig":{"eventSourceType":"Default"},"eventRuleFilterPattern":"{\"source\":[\"acs.oss\"]}"}`},
+	}
+	var movedBlocks string
+	var checks []plancheck.PlanCheck
+	for _, tr := range triggers {
+		createOutside(t, env, "trigger "+tr.name, func(ctx context.Context) error {
+			in := &fc.Trigger{TriggerName: fc.Ptr(tr.name), TriggerType: fc.Ptr(tr.typ), TriggerConfig: fc.TriggerConfig(tr.config)}
+			if tr.sourceARN != "" {
+				in.SourceArn = fc.Ptr(tr.sourceARN)
+			}
+			if tr.role != "" {
+				in.InvocationRole = fc.Ptr(tr.role)
+			}
+			_, _, err := env.Client.CreateTrigger(ctx, service, "fn", in)
+			return err
+		}, nil)
+		movedBlocks += movedBlock("trigger", tr.name)
+		checks = append(checks, expectMoved("fc_trigger."+tr.name, "alicloud_fc_trigger."+tr.name))
+	}
+	removeAtEnd(t, env, "function fn", func(ctx context.Context) error { return env.Client.DeleteFunction(ctx, service, "fn", "") })
+
+	args := []any{service, triggerTestRole, triggerTestOSSArn}
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           env.Config(testAccHCL("move_alicloud_triggers_old.tf.tmpl", args...)),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    env.Config(testAccHCL("move_alicloud_triggers_new.tf.tmpl", args...) + movedBlocks),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             checks,
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_trigger.timer", tfjsonpath.New("id"), knownvalue.StringExact(service+"/fn/timer")),
+				statecheck.ExpectKnownValue("fc_trigger.timer", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+				// The URLs of the http trigger, which no old state holds.
+				statecheck.ExpectKnownValue("fc_trigger.http", tfjsonpath.New("url_internet"), knownvalue.StringRegexp(nonEmptyRE)),
+			},
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateTrigger": 0, "CreateTrigger": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_alias
+
+func TestAccAliasResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-move")
+	createServiceOutside(t, env, service)
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	createFunctionOutside(t, env, service, "fn", zip, checksum, nil)
+	for _, v := range []string{"1", "2"} {
+		createOutside(t, env, "version "+v, func(ctx context.Context) error {
+			_, err := env.Client.PublishServiceVersion(ctx, service, "v"+v, "")
+			return err
+		}, func(ctx context.Context) error { return env.Client.DeleteServiceVersion(ctx, service, v) })
+	}
+	createOutside(t, env, "alias prod", func(ctx context.Context) error {
+		_, _, err := env.Client.CreateAlias(ctx, service, &fc.Alias{
+			AliasName:               fc.Ptr("prod"),
+			VersionID:               fc.Ptr("2"),
+			Description:             fc.Ptr("production"),
+			AdditionalVersionWeight: map[string]float64{"1": 0.1},
+		})
+		return err
+	}, nil)
+	removeAtEnd(t, env, "function fn", func(ctx context.Context) error { return env.Client.DeleteFunction(ctx, service, "fn", "") })
+
+	old := fmt.Sprintf(`
+resource "alicloud_fc_alias" "prod" {
+  service_name    = %q
+  alias_name      = "prod"
+  service_version = "2"
+  description     = "production"
+
+  routing_config {
+    additional_version_weights = { "1" = 0.1 }
+  }
+}
+`, service)
+	moved := fmt.Sprintf(`
+resource "fc_alias" "prod" {
+  service_name              = %q
+  name                      = "prod"
+  version_id                = "2"
+  description               = "production"
+  additional_version_weight = { "1" = 0.1 }
+}
+`, service) + movedBlock("alias", "prod")
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           env.Config(old),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    env.Config(moved),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectMoved("fc_alias.prod", "alicloud_fc_alias.prod")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_alias.prod", tfjsonpath.New("id"), knownvalue.StringExact(service+"/prod")),
+				statecheck.ExpectKnownValue("fc_alias.prod", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+			},
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateAlias": 0, "CreateAlias": 0}),
+		},
+	))
+}
+
