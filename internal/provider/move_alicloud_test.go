@@ -318,8 +318,8 @@ func TestDecimalFloat64(t *testing.T) {
 func TestCanonicalJSON(t *testing.T) {
 	for in, want := range map[string]string{
 		"{\n  \"b\": 1.50,\n  \"a\": {\"d\": [1, 2], \"c\": \"<x>\"}\n}\n": `{"a":{"c":"\u003cx\u003e","d":[1,2]},"b":1.5}`,
-		`[1e2, -0.0010, 12345678901234567890]`: `[100,-0.001,12345678901234567890]`,
-		`not json`: `not json`,
+		`[1e2, -0.0010, 12345678901234567890]`:                             `[100,-0.001,12345678901234567890]`,
+		`not json`:                                                         `not json`,
 	} {
 		if got := string(canonicalJSON([]byte(in))); got != want {
 			t.Errorf("canonicalJSON(%q) = %s, want %s", in, got, want)

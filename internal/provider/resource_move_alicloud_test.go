@@ -546,4 +546,3 @@ resource "fc_alias" "prod" {
 		},
 	))
 }
-
