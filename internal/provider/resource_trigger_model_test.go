@@ -240,26 +240,9 @@ func withTriggerConfig(typ, a string, v attr.Value) triggerResourceModel {
 	return m
 }
 
-// setConfig sets the configuration attribute a of m to v.
+// setTriggerConfig sets the configuration attribute a of m to v.
 func setTriggerConfig(m *triggerResourceModel, a string, v attr.Value) {
-	switch a {
-	case attrCDNEventsConfig:
-		m.CDNEventsConfig = v.(types.Object)
-	case attrConfigJSON:
-		m.ConfigJSON = v.(jsontypes.Normalized)
-	case attrHTTPConfig:
-		m.HTTPConfig = v.(types.Object)
-	case attrLogConfig:
-		m.LogConfig = v.(types.Object)
-	case attrMNSTopicConfig:
-		m.MNSTopicConfig = v.(types.Object)
-	case attrOSSConfig:
-		m.OSSConfig = v.(types.Object)
-	case attrTablestoreConfig:
-		m.TablestoreConfig = v.(types.Object)
-	case attrTimerConfig:
-		m.TimerConfig = v.(types.Object)
-	}
+	triggerKindByAttribute[a].set(m, v)
 }
 
 // assertTriggerJSONEqual compares two JSON documents semantically.
