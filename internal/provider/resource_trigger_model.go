@@ -85,11 +85,6 @@ var httpAuthTypes = []string{HTTPAuthAnonymous, HTTPAuthFunction, HTTPAuthJWT}
 // Sources a JWT is looked up in (token_lookup: `source:name[:prefix]`).
 var jwtTokenSources = []string{"header", "cookie", "query", "form"}
 
-// jwtBlackListSeparator joins black_list on the wire: the 2021-04-06 API
-// models JWTAuthConfig.blackList as one string (fc-api.md 9.1), unlike
-// whiteList, a list.
-const jwtBlackListSeparator = ","
-
 var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}
 
 // MNS topic trigger notification formats and retry strategies, the first of

@@ -1073,26 +1073,3 @@ func TestJWTPatterns(t *testing.T) {
 		}
 	}
 }
-
-func TestJWTBlackListWire(t *testing.T) {
-	b, err := json.Marshal(jwtAuthConfigJSON{JWKS: "{}", BlackList: jwtBlackList{"/a", "/b"}})
-	if err != nil || string(b) != `{"blackList":"/a,/b","jwks":"{}"}` {
-		t.Errorf("marshal = %s, %v", b, err)
-	}
-	for in, want := range map[string][]string{
-		`{"blackList":"/a, /b,"}`:   {"/a", "/b"},
-		`{"blackList":["/a","/b"]}`: {"/a", "/b"},
-		`{"blackList":""}`:          nil,
-		`{"blackList":null}`:        nil,
-		`{}`:                        nil,
-	} {
-		var j jwtAuthConfigJSON
-		if err := json.Unmarshal([]byte(in), &j); err != nil || !slices.Equal(j.BlackList, want) {
-			t.Errorf("unmarshal %s = %q, %v; want %q", in, j.BlackList, err, want)
-		}
-	}
-	var j jwtAuthConfigJSON
-	if err := json.Unmarshal([]byte(`{"blackList":1}`), &j); err == nil {
-		t.Error("blackList 1 was accepted")
-	}
-}

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
 // cdnEventsTriggerKind is cdn_events_config, the configuration of a CDN
@@ -30,13 +31,6 @@ var cdnEventsTriggerConfigAttrTypes = map[string]attr.Type{
 	"event_version": types.StringType,
 	"filter":        types.MapType{ElemType: types.ListType{ElemType: types.StringType}},
 	"notes":         types.StringType,
-}
-
-type cdnEventsTriggerConfigJSON struct {
-	EventName    string              `json:"eventName"`
-	EventVersion string              `json:"eventVersion"`
-	Notes        string              `json:"notes"`
-	Filter       map[string][]string `json:"filter"`
 }
 
 func (cdnEventsTriggerKind) types() []string   { return []string{TriggerTypeCDNEvents} }
@@ -85,7 +79,7 @@ func (cdnEventsTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (cdnEventsTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	var c cdnEventsTriggerConfigModel
 	triggerObject(ctx, v, &c, diags)
-	j := cdnEventsTriggerConfigJSON{
+	j := fc.CDNEventsTriggerConfig{
 		EventName:    c.EventName.ValueString(),
 		EventVersion: c.EventVersion.ValueString(),
 		Notes:        c.Notes.ValueString(),
@@ -98,7 +92,7 @@ func (cdnEventsTriggerKind) expand(ctx context.Context, v attr.Value, diags *dia
 }
 
 func (k cdnEventsTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j cdnEventsTriggerConfigJSON
+	var j fc.CDNEventsTriggerConfig
 	if !decodeTriggerConfig(in, attrCDNEventsConfig, &j, diags) {
 		return k.null()
 	}

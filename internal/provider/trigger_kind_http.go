@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -20,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
@@ -57,59 +57,6 @@ var httpTriggerConfigAttrTypes = map[string]attr.Type{
 	"disable_url_internet": types.BoolType,
 	"jwt_auth_config":      types.ObjectType{AttrTypes: jwtAuthConfigAttrTypes},
 	"methods":              types.SetType{ElemType: types.StringType},
-}
-
-// Wire shapes (fc-api.md sections 4.3 and 9.1).
-
-type httpTriggerConfigJSON struct {
-	AuthType string `json:"authType"`
-	// AuthConfig is a string holding jwtAuthConfigJSON, for authType jwt
-	// only.
-	AuthConfig         string   `json:"authConfig,omitempty"`
-	Methods            []string `json:"methods"`
-	DisableURLInternet bool     `json:"disableURLInternet"`
-}
-
-// jwtAuthConfigJSON is JWTAuthConfig (fc-api.md 9.1): jwks is a string
-// holding the JSON Web Key Set; blackList is one string.
-type jwtAuthConfigJSON struct {
-	BlackList   jwtBlackList `json:"blackList,omitempty"`
-	ClaimPassBy []string     `json:"claimPassBy,omitempty"`
-	JWKS        string       `json:"jwks"`
-	TokenLookup []string     `json:"tokenLookup,omitempty"`
-	WhiteList   []string     `json:"whiteList,omitempty"`
-}
-
-// jwtBlackList is black_list on the wire: the paths joined with
-// jwtBlackListSeparator into one string, as the 2021-04-06 SDK models
-// blackList. On decode a JSON array of strings is accepted too.
-type jwtBlackList []string
-
-func (b jwtBlackList) MarshalJSON() ([]byte, error) {
-	return json.Marshal(strings.Join(b, jwtBlackListSeparator))
-}
-
-func (b *jwtBlackList) UnmarshalJSON(raw []byte) error {
-	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		*b = nil
-		return nil
-	}
-	var list []string
-	if err := json.Unmarshal(raw, &list); err == nil {
-		*b = list
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return fmt.Errorf("blackList must be a string or a list of strings: %w", err)
-	}
-	*b = nil
-	for p := range strings.SplitSeq(s, jwtBlackListSeparator) {
-		if p = strings.TrimSpace(p); p != "" {
-			*b = append(*b, p)
-		}
-	}
-	return nil
 }
 
 func (httpTriggerKind) types() []string   { return []string{TriggerTypeHTTP} }
@@ -235,7 +182,7 @@ func (httpTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Dia
 	triggerObject(ctx, v, &c, diags)
 	methods := triggerStrings(ctx, c.Methods, diags)
 	slices.Sort(methods)
-	j := httpTriggerConfigJSON{
+	j := fc.HTTPTriggerConfig{
 		AuthType:           c.AuthType.ValueString(),
 		Methods:            methods,
 		DisableURLInternet: c.DisableURLInternet.ValueBool(),
@@ -247,7 +194,7 @@ func (httpTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Dia
 }
 
 func (k httpTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j httpTriggerConfigJSON
+	var j fc.HTTPTriggerConfig
 	if !decodeTriggerConfig(in, attrHTTPConfig, &j, diags) {
 		return k.null()
 	}
@@ -283,7 +230,7 @@ func expandJWTAuthConfig(ctx context.Context, o types.Object, diags *diag.Diagno
 	}
 	var c jwtAuthConfigModel
 	triggerObject(ctx, o, &c, diags)
-	j := jwtAuthConfigJSON{
+	j := fc.JWTAuthConfig{
 		BlackList:   triggerStrings(ctx, c.BlackList, diags),
 		ClaimPassBy: triggerStrings(ctx, c.ClaimPassBy, diags),
 		JWKS:        c.JWKS.ValueString(),
@@ -305,7 +252,7 @@ func flattenJWTAuthConfig(ctx context.Context, authConfig string, prior types.Ob
 	if strings.TrimSpace(authConfig) == "" {
 		return types.ObjectNull(jwtAuthConfigAttrTypes), nil
 	}
-	var j jwtAuthConfigJSON
+	var j fc.JWTAuthConfig
 	if err := json.Unmarshal([]byte(authConfig), &j); err != nil {
 		return types.ObjectNull(jwtAuthConfigAttrTypes), err
 	}

@@ -41,23 +41,6 @@ var logTriggerConfigAttrTypes = map[string]attr.Type{
 	"trigger_interval":   types.Int64Type,
 }
 
-type logTriggerConfigJSON struct {
-	SourceConfig struct {
-		Logstore string `json:"logstore"`
-	} `json:"sourceConfig"`
-	JobConfig struct {
-		MaxRetryTime    *int64 `json:"maxRetryTime,omitempty"`
-		TriggerInterval *int64 `json:"triggerInterval,omitempty"`
-	} `json:"jobConfig"`
-	LogConfig struct {
-		Project  string `json:"project"`
-		Logstore string `json:"logstore"`
-	} `json:"logConfig"`
-	FunctionParameter map[string]string `json:"functionParameter"`
-	// Enable is a pointer on decode only (absent means true).
-	Enable *bool `json:"enable"`
-}
-
 func (logTriggerKind) types() []string   { return []string{TriggerTypeLog} }
 func (logTriggerKind) attribute() string { return attrLogConfig }
 func (logTriggerKind) needsSource() bool { return true }
@@ -120,7 +103,7 @@ func (logTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (logTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	var c logTriggerConfigModel
 	triggerObject(ctx, v, &c, diags)
-	var j logTriggerConfigJSON
+	var j fc.LogTriggerConfig
 	j.SourceConfig.Logstore = c.SourceLogstore.ValueString()
 	j.JobConfig.MaxRetryTime = triggerKnownInt64(c.MaxRetryTime)
 	j.JobConfig.TriggerInterval = triggerKnownInt64(c.TriggerInterval)
@@ -139,7 +122,7 @@ func (logTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diag
 // sets them, or on import (no prior): so removing one is a change, which
 // sends the configuration without it.
 func (k logTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j logTriggerConfigJSON
+	var j fc.LogTriggerConfig
 	if !decodeTriggerConfig(in, attrLogConfig, &j, diags) {
 		return k.null()
 	}

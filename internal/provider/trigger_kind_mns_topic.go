@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
@@ -31,12 +32,6 @@ var mnsTopicTriggerConfigAttrTypes = map[string]attr.Type{
 	"filter_tag":            types.StringType,
 	"notify_content_format": types.StringType,
 	"notify_strategy":       types.StringType,
-}
-
-type mnsTopicTriggerConfigJSON struct {
-	FilterTag           string `json:"filterTag"`
-	NotifyContentFormat string `json:"notifyContentFormat"`
-	NotifyStrategy      string `json:"notifyStrategy"`
 }
 
 func (mnsTopicTriggerKind) types() []string   { return []string{TriggerTypeMNSTopic} }
@@ -81,7 +76,7 @@ func (mnsTopicTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (mnsTopicTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	var c mnsTopicTriggerConfigModel
 	triggerObject(ctx, v, &c, diags)
-	return encodeTriggerConfig(mnsTopicTriggerConfigJSON{
+	return encodeTriggerConfig(fc.MNSTopicTriggerConfig{
 		FilterTag:           c.FilterTag.ValueString(),
 		NotifyContentFormat: triggerStringOr(c.NotifyContentFormat, MNSNotifyContentFormatStream),
 		NotifyStrategy:      triggerStringOr(c.NotifyStrategy, MNSNotifyStrategyBackoffRetry),
@@ -89,7 +84,7 @@ func (mnsTopicTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag
 }
 
 func (k mnsTopicTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j mnsTopicTriggerConfigJSON
+	var j fc.MNSTopicTriggerConfig
 	if !decodeTriggerConfig(in, attrMNSTopicConfig, &j, diags) {
 		return k.null()
 	}

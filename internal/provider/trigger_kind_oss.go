@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
 // ossTriggerKind is oss_config, the configuration of an OSS trigger.
@@ -29,16 +30,6 @@ var ossTriggerConfigAttrTypes = map[string]attr.Type{
 	"events":        types.ListType{ElemType: types.StringType},
 	"filter_prefix": types.StringType,
 	"filter_suffix": types.StringType,
-}
-
-type ossTriggerConfigJSON struct {
-	Events []string `json:"events"`
-	Filter struct {
-		Key struct {
-			Prefix string `json:"prefix"`
-			Suffix string `json:"suffix"`
-		} `json:"key"`
-	} `json:"filter"`
 }
 
 func (ossTriggerKind) types() []string   { return []string{TriggerTypeOSS} }
@@ -84,7 +75,7 @@ func (ossTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (ossTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	var c ossTriggerConfigModel
 	triggerObject(ctx, v, &c, diags)
-	var j ossTriggerConfigJSON
+	var j fc.OSSTriggerConfig
 	j.Events = triggerStrings(ctx, c.Events, diags)
 	j.Filter.Key.Prefix = c.FilterPrefix.ValueString()
 	j.Filter.Key.Suffix = c.FilterSuffix.ValueString()
@@ -92,7 +83,7 @@ func (ossTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diag
 }
 
 func (k ossTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j ossTriggerConfigJSON
+	var j fc.OSSTriggerConfig
 	if !decodeTriggerConfig(in, attrOSSConfig, &j, diags) {
 		return k.null()
 	}

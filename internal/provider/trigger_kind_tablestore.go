@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
 // tablestoreTriggerKind is tablestore_config, the configuration of a
@@ -24,11 +25,6 @@ type tablestoreTriggerConfigModel struct {
 var tablestoreTriggerConfigAttrTypes = map[string]attr.Type{
 	"instance_name": types.StringType,
 	"table_name":    types.StringType,
-}
-
-type tablestoreTriggerConfigJSON struct {
-	InstanceName string `json:"instanceName"`
-	TableName    string `json:"tableName"`
 }
 
 func (tablestoreTriggerKind) types() []string   { return []string{TriggerTypeTablestore} }
@@ -67,14 +63,14 @@ func (tablestoreTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (tablestoreTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	var c tablestoreTriggerConfigModel
 	triggerObject(ctx, v, &c, diags)
-	return encodeTriggerConfig(tablestoreTriggerConfigJSON{
+	return encodeTriggerConfig(fc.TablestoreTriggerConfig{
 		InstanceName: c.InstanceName.ValueString(),
 		TableName:    c.TableName.ValueString(),
 	}, diags)
 }
 
 func (k tablestoreTriggerKind) flatten(_ context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j tablestoreTriggerConfigJSON
+	var j fc.TablestoreTriggerConfig
 	if !decodeTriggerConfig(in, attrTablestoreConfig, &j, diags) {
 		return k.null()
 	}

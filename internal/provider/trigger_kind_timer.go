@@ -36,14 +36,6 @@ var timerTriggerConfigAttrTypes = map[string]attr.Type{
 	"payload":         types.StringType,
 }
 
-type timerTriggerConfigJSON struct {
-	CronExpression string `json:"cronExpression"`
-	// Enable is a pointer on decode only: an absent value is FC's default,
-	// true.
-	Enable  *bool  `json:"enable"`
-	Payload string `json:"payload"`
-}
-
 func (timerTriggerKind) types() []string   { return []string{TriggerTypeTimer} }
 func (timerTriggerKind) attribute() string { return attrTimerConfig }
 func (timerTriggerKind) needsSource() bool { return false }
@@ -85,7 +77,7 @@ func (timerTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (timerTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	var c timerTriggerConfigModel
 	triggerObject(ctx, v, &c, diags)
-	return encodeTriggerConfig(timerTriggerConfigJSON{
+	return encodeTriggerConfig(fc.TimerTriggerConfig{
 		CronExpression: c.CronExpression.ValueString(),
 		Enable:         fc.Ptr(triggerBoolOr(c.Enable, true)),
 		Payload:        c.Payload.ValueString(),
@@ -93,7 +85,7 @@ func (timerTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Di
 }
 
 func (k timerTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j timerTriggerConfigJSON
+	var j fc.TimerTriggerConfig
 	if !decodeTriggerConfig(in, attrTimerConfig, &j, diags) {
 		return k.null()
 	}
