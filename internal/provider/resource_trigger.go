@@ -116,9 +116,9 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Type of the trigger: " + validators.MarkdownEnum(triggerTypes) + ". Changing it replaces the trigger.",
+				MarkdownDescription: "Type of the trigger: " + validators.MarkdownEnum(validators.TriggerTypes) + ". Changing it replaces the trigger.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(triggerTypes...)},
+				Validators:          []validator.String{stringvalidator.OneOf(validators.TriggerTypes...)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"url_internet": schema.StringAttribute{
@@ -310,7 +310,7 @@ func (r *triggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	if resp.Diagnostics.HasError() || !isKnownValue(plan.Type) {
 		return
 	}
-	if plan.Type.ValueString() != TriggerTypeHTTP {
+	if plan.Type.ValueString() != validators.TriggerTypeHTTP {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("url_internet"), types.StringNull())...)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("url_intranet"), types.StringNull())...)
 		return

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // Models of fc_trigger and fc_triggers, with their hand-written expand
@@ -44,62 +45,6 @@ import (
 //     update, switching away from jwt clears it. Its lists are left out
 //     when null or empty and read back as null unless the prior value was
 //     []. jwks keeps the prior text when FC answers the same JSON document.
-
-// Trigger types (fc-api.md sections 3.3 and 9.1).
-const (
-	TriggerTypeOSS         = "oss"
-	TriggerTypeLog         = "log"
-	TriggerTypeTimer       = "timer"
-	TriggerTypeHTTP        = "http"
-	TriggerTypeTablestore  = "tablestore"
-	TriggerTypeCDNEvents   = "cdn_events"
-	TriggerTypeMNSTopic    = "mns_topic"
-	TriggerTypeEventBridge = "eventbridge"
-	TriggerTypeMQ          = "mq"
-	TriggerTypeRDS         = "rds"
-)
-
-// triggerTypes lists every trigger type the resource accepts.
-var triggerTypes = []string{
-	TriggerTypeOSS,
-	TriggerTypeLog,
-	TriggerTypeTimer,
-	TriggerTypeHTTP,
-	TriggerTypeTablestore,
-	TriggerTypeCDNEvents,
-	TriggerTypeMNSTopic,
-	TriggerTypeEventBridge,
-	TriggerTypeMQ,
-	TriggerTypeRDS,
-}
-
-// HTTP trigger authentication types and methods.
-const (
-	HTTPAuthAnonymous = "anonymous"
-	HTTPAuthFunction  = "function"
-	HTTPAuthJWT       = "jwt"
-)
-
-var httpAuthTypes = []string{HTTPAuthAnonymous, HTTPAuthFunction, HTTPAuthJWT}
-
-// Sources a JWT is looked up in (token_lookup: `source:name[:prefix]`).
-var jwtTokenSources = []string{"header", "cookie", "query", "form"}
-
-var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}
-
-// MNS topic trigger notification formats and retry strategies, the first of
-// each being FC's default.
-const (
-	MNSNotifyContentFormatStream = "STREAM"
-	MNSNotifyContentFormatJSON   = "JSON"
-
-	MNSNotifyStrategyBackoffRetry          = "BACKOFF_RETRY"
-	MNSNotifyStrategyExponentialDecayRetry = "EXPONENTIAL_DECAY_RETRY"
-)
-
-var mnsNotifyContentFormats = []string{MNSNotifyContentFormatStream, MNSNotifyContentFormatJSON}
-
-var mnsNotifyStrategies = []string{MNSNotifyStrategyBackoffRetry, MNSNotifyStrategyExponentialDecayRetry}
 
 // triggerResourceModel is the state of fc_trigger.
 type triggerResourceModel struct {
@@ -227,7 +172,7 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 		m.Type = types.StringValue(*t.TriggerType)
 	}
 	m.ID = types.StringValue(triggerID(m.ServiceName.ValueString(), m.FunctionName.ValueString(), m.Name.ValueString()))
-	if m.Type.ValueString() == TriggerTypeHTTP {
+	if m.Type.ValueString() == validators.TriggerTypeHTTP {
 		m.URLInternet = triggerNonEmpty(t.URLInternet)
 		m.URLIntranet = triggerNonEmpty(t.URLIntranet)
 	}

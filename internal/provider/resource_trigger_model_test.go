@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 func TestTriggerResourceSchema_modelParity(t *testing.T) {
@@ -62,7 +63,7 @@ func TestTriggerResourceSchema_modelParity(t *testing.T) {
 
 	// Every type has a configuration attribute of the schema, and every
 	// configuration attribute serves a type.
-	for _, typ := range triggerTypes {
+	for _, typ := range validators.TriggerTypes {
 		a, ok := triggerConfigAttrFor[typ]
 		if !ok {
 			t.Errorf("trigger type %q has no configuration attribute", typ)

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // cdnEventsTriggerKind is cdn_events_config, the configuration of a CDN
@@ -33,7 +34,7 @@ var cdnEventsTriggerConfigAttrTypes = map[string]attr.Type{
 	"notes":         types.StringType,
 }
 
-func (cdnEventsTriggerKind) types() []string   { return []string{TriggerTypeCDNEvents} }
+func (cdnEventsTriggerKind) types() []string   { return []string{validators.TriggerTypeCDNEvents} }
 func (cdnEventsTriggerKind) attribute() string { return attrCDNEventsConfig }
 func (cdnEventsTriggerKind) needsSource() bool { return true }
 func (cdnEventsTriggerKind) null() attr.Value {

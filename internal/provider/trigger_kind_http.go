@@ -59,7 +59,7 @@ var httpTriggerConfigAttrTypes = map[string]attr.Type{
 	"methods":              types.SetType{ElemType: types.StringType},
 }
 
-func (httpTriggerKind) types() []string   { return []string{TriggerTypeHTTP} }
+func (httpTriggerKind) types() []string   { return []string{validators.TriggerTypeHTTP} }
 func (httpTriggerKind) attribute() string { return attrHTTPConfig }
 func (httpTriggerKind) needsSource() bool { return false }
 func (httpTriggerKind) null() attr.Value  { return types.ObjectNull(httpTriggerConfigAttrTypes) }
@@ -75,11 +75,11 @@ func (k httpTriggerKind) schema() schema.Attribute {
 		Optional:            true,
 		Attributes: map[string]schema.Attribute{
 			"auth_type": schema.StringAttribute{
-				MarkdownDescription: "Who may call the URL: " + validators.MarkdownEnum(httpAuthTypes) +
+				MarkdownDescription: "Who may call the URL: " + validators.MarkdownEnum(validators.HTTPAuthTypes) +
 					" (`function` requires requests signed with an AccessKey; `jwt` requires a JSON Web Token " +
 					"verified as `jwt_auth_config` says).",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(httpAuthTypes...)},
+				Validators: []validator.String{stringvalidator.OneOf(validators.HTTPAuthTypes...)},
 			},
 			"disable_url_internet": schema.BoolAttribute{
 				MarkdownDescription: "Whether the Internet URL is disabled, leaving only the VPC one. Defaults to `false`.",
@@ -106,12 +106,12 @@ func (k httpTriggerKind) schema() schema.Attribute {
 					},
 					"claim_pass_by": schema.ListAttribute{
 						MarkdownDescription: "Claims of the token passed to the function, each `source:claim:target` with " +
-							"source " + validators.MarkdownEnum(jwtTokenSources) + ", e.g. `header:uid:X-User-Id` (the " +
+							"source " + validators.MarkdownEnum(validators.JWTTokenSources) + ", e.g. `header:uid:X-User-Id` (the " +
 							"`uid` claim as the `X-User-Id` header).",
 						Optional:    true,
 						ElementType: types.StringType,
 						Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtClaimPassByPattern,
-							"must be `source:claim:target` with source one of "+strings.Join(jwtTokenSources, ", ")+", e.g. `header:uid:X-User-Id`"))},
+							"must be `source:claim:target` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+", e.g. `header:uid:X-User-Id`"))},
 					},
 					"jwks": schema.StringAttribute{
 						MarkdownDescription: "JSON Web Key Set that verifies the tokens: a JSON object with a non-empty " +
@@ -123,12 +123,12 @@ func (k httpTriggerKind) schema() schema.Attribute {
 					},
 					"token_lookup": schema.ListAttribute{
 						MarkdownDescription: "Where the token is read, each `source:name` or `source:name:prefix` with " +
-							"source " + validators.MarkdownEnum(jwtTokenSources) + ", e.g. `header:Authorization:Bearer`, " +
+							"source " + validators.MarkdownEnum(validators.JWTTokenSources) + ", e.g. `header:Authorization:Bearer`, " +
 							"`cookie:token`, `query:jwt`. When not set, FC's default applies.",
 						Optional:    true,
 						ElementType: types.StringType,
 						Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtTokenLookupPattern,
-							"must be `source:name` or `source:name:prefix` with source one of "+strings.Join(jwtTokenSources, ", ")+
+							"must be `source:name` or `source:name:prefix` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+
 								", e.g. `header:Authorization:Bearer`"))},
 					},
 					"white_list": schema.ListAttribute{
@@ -140,12 +140,12 @@ func (k httpTriggerKind) schema() schema.Attribute {
 				},
 			},
 			"methods": schema.SetAttribute{
-				MarkdownDescription: "HTTP methods the trigger accepts (at least one): " + validators.MarkdownEnum(httpMethods) + ".",
+				MarkdownDescription: "HTTP methods the trigger accepts (at least one): " + validators.MarkdownEnum(validators.HTTPMethods) + ".",
 				Required:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(httpMethods...)),
+					setvalidator.ValueStringsAre(stringvalidator.OneOf(validators.HTTPMethods...)),
 				},
 			},
 		},
@@ -166,13 +166,13 @@ func (httpTriggerKind) validate(v attr.Value, diags *diag.Diagnostics) {
 	}
 	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")
 	switch {
-	case authType.ValueString() == HTTPAuthJWT && jwt.IsNull():
+	case authType.ValueString() == validators.HTTPAuthTypeJWT && jwt.IsNull():
 		diags.AddAttributeError(at, "Missing JWT authentication configuration",
-			fmt.Sprintf("http_config.jwt_auth_config is required when http_config.auth_type is %q: it holds the JSON Web Key Set that verifies the tokens.", HTTPAuthJWT))
-	case authType.ValueString() != HTTPAuthJWT && !jwt.IsNull():
+			fmt.Sprintf("http_config.jwt_auth_config is required when http_config.auth_type is %q: it holds the JSON Web Key Set that verifies the tokens.", validators.HTTPAuthTypeJWT))
+	case authType.ValueString() != validators.HTTPAuthTypeJWT && !jwt.IsNull():
 		diags.AddAttributeError(at, "JWT authentication configuration not allowed",
 			fmt.Sprintf("http_config.jwt_auth_config can only be set when http_config.auth_type is %q, not %q: remove it, or set auth_type = %q.",
-				HTTPAuthJWT, authType.ValueString(), HTTPAuthJWT))
+				validators.HTTPAuthTypeJWT, authType.ValueString(), validators.HTTPAuthTypeJWT))
 	}
 }
 
@@ -187,7 +187,7 @@ func (httpTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Dia
 		Methods:            methods,
 		DisableURLInternet: c.DisableURLInternet.ValueBool(),
 	}
-	if j.AuthType == HTTPAuthJWT {
+	if j.AuthType == validators.HTTPAuthTypeJWT {
 		j.AuthConfig = expandJWTAuthConfig(ctx, c.JWTAuthConfig, diags)
 	}
 	return encodeTriggerConfig(j, diags)
@@ -225,7 +225,7 @@ func expandJWTAuthConfig(ctx context.Context, o types.Object, diags *diag.Diagno
 	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")
 	if o.IsNull() || o.IsUnknown() {
 		diags.AddAttributeError(at, "Missing JWT authentication configuration",
-			fmt.Sprintf("An http trigger with auth_type %q needs http_config.jwt_auth_config.", HTTPAuthJWT))
+			fmt.Sprintf("An http trigger with auth_type %q needs http_config.jwt_auth_config.", validators.HTTPAuthTypeJWT))
 		return ""
 	}
 	var c jwtAuthConfigModel
@@ -287,10 +287,11 @@ func httpURLInternetDisabled(o types.Object) types.Bool {
 }
 
 // Forms of jwt_auth_config.token_lookup (`source:name[:prefix]`) and
-// claim_pass_by (`source:claim:target`).
+// claim_pass_by (`source:claim:target`), source one of JWTTokenSources.
 var (
-	jwtTokenLookupPattern = regexp.MustCompile(`^(header|cookie|query|form):[^:\s]+(:[^:]+)?$`)
-	jwtClaimPassByPattern = regexp.MustCompile(`^(header|cookie|query|form):[^:\s]+:[^:\s]+$`)
+	jwtTokenSourcePattern = "(" + strings.Join(validators.JWTTokenSources, "|") + ")"
+	jwtTokenLookupPattern = regexp.MustCompile(`^` + jwtTokenSourcePattern + `:[^:\s]+(:[^:]+)?$`)
+	jwtClaimPassByPattern = regexp.MustCompile(`^` + jwtTokenSourcePattern + `:[^:\s]+:[^:\s]+$`)
 )
 
 // jwksValidator requires a JSON Web Key Set: a JSON object whose "keys" is

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // jsonTriggerKind is config_json, the configuration of the types without a
@@ -21,7 +22,7 @@ type jsonTriggerKind struct{}
 const attrConfigJSON = "config_json"
 
 func (jsonTriggerKind) types() []string {
-	return []string{TriggerTypeEventBridge, TriggerTypeMQ, TriggerTypeRDS}
+	return []string{validators.TriggerTypeEventBridge, validators.TriggerTypeMQ, validators.TriggerTypeRDS}
 }
 func (jsonTriggerKind) attribute() string { return attrConfigJSON }
 func (jsonTriggerKind) needsSource() bool { return false }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // logTriggerKind is log_config, the configuration of a Simple Log Service
@@ -41,7 +42,7 @@ var logTriggerConfigAttrTypes = map[string]attr.Type{
 	"trigger_interval":   types.Int64Type,
 }
 
-func (logTriggerKind) types() []string   { return []string{TriggerTypeLog} }
+func (logTriggerKind) types() []string   { return []string{validators.TriggerTypeLog} }
 func (logTriggerKind) attribute() string { return attrLogConfig }
 func (logTriggerKind) needsSource() bool { return true }
 func (logTriggerKind) null() attr.Value  { return types.ObjectNull(logTriggerConfigAttrTypes) }

@@ -34,7 +34,7 @@ var mnsTopicTriggerConfigAttrTypes = map[string]attr.Type{
 	"notify_strategy":       types.StringType,
 }
 
-func (mnsTopicTriggerKind) types() []string   { return []string{TriggerTypeMNSTopic} }
+func (mnsTopicTriggerKind) types() []string   { return []string{validators.TriggerTypeMNSTopic} }
 func (mnsTopicTriggerKind) attribute() string { return attrMNSTopicConfig }
 func (mnsTopicTriggerKind) needsSource() bool { return true }
 func (mnsTopicTriggerKind) null() attr.Value  { return types.ObjectNull(mnsTopicTriggerConfigAttrTypes) }
@@ -54,18 +54,18 @@ func (k mnsTopicTriggerKind) schema() schema.Attribute {
 				Optional:            true,
 			},
 			"notify_content_format": schema.StringAttribute{
-				MarkdownDescription: "Format of the event: " + validators.MarkdownEnum(mnsNotifyContentFormats) + ". Defaults to `STREAM`.",
+				MarkdownDescription: "Format of the event: " + validators.MarkdownEnum(validators.MNSNotifyContentFormats) + ". Defaults to `STREAM`.",
 				Optional:            true,
 				Computed:            true,
-				Default:             stringdefault.StaticString(MNSNotifyContentFormatStream),
-				Validators:          []validator.String{stringvalidator.OneOf(mnsNotifyContentFormats...)},
+				Default:             stringdefault.StaticString(validators.MNSNotifyContentFormatStream),
+				Validators:          []validator.String{stringvalidator.OneOf(validators.MNSNotifyContentFormats...)},
 			},
 			"notify_strategy": schema.StringAttribute{
-				MarkdownDescription: "Retry strategy of failed invocations: " + validators.MarkdownEnum(mnsNotifyStrategies) + ". Defaults to `BACKOFF_RETRY`.",
+				MarkdownDescription: "Retry strategy of failed invocations: " + validators.MarkdownEnum(validators.MNSNotifyStrategies) + ". Defaults to `BACKOFF_RETRY`.",
 				Optional:            true,
 				Computed:            true,
-				Default:             stringdefault.StaticString(MNSNotifyStrategyBackoffRetry),
-				Validators:          []validator.String{stringvalidator.OneOf(mnsNotifyStrategies...)},
+				Default:             stringdefault.StaticString(validators.MNSNotifyStrategyBackoffRetry),
+				Validators:          []validator.String{stringvalidator.OneOf(validators.MNSNotifyStrategies...)},
 			},
 		},
 	}
@@ -78,8 +78,8 @@ func (mnsTopicTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag
 	triggerObject(ctx, v, &c, diags)
 	return encodeTriggerConfig(fc.MNSTopicTriggerConfig{
 		FilterTag:           c.FilterTag.ValueString(),
-		NotifyContentFormat: triggerStringOr(c.NotifyContentFormat, MNSNotifyContentFormatStream),
-		NotifyStrategy:      triggerStringOr(c.NotifyStrategy, MNSNotifyStrategyBackoffRetry),
+		NotifyContentFormat: triggerStringOr(c.NotifyContentFormat, validators.MNSNotifyContentFormatStream),
+		NotifyStrategy:      triggerStringOr(c.NotifyStrategy, validators.MNSNotifyStrategyBackoffRetry),
 	}, diags)
 }
 
@@ -93,10 +93,10 @@ func (k mnsTopicTriggerKind) flatten(ctx context.Context, in triggerConfigRead, 
 	// An empty enum is FC's default.
 	format, strategy := j.NotifyContentFormat, j.NotifyStrategy
 	if format == "" {
-		format = MNSNotifyContentFormatStream
+		format = validators.MNSNotifyContentFormatStream
 	}
 	if strategy == "" {
-		strategy = MNSNotifyStrategyBackoffRetry
+		strategy = validators.MNSNotifyStrategyBackoffRetry
 	}
 	return types.ObjectValueMust(mnsTopicTriggerConfigAttrTypes, map[string]attr.Value{
 		"filter_tag":            flattenTriggerString(&j.FilterTag, p.FilterTag),

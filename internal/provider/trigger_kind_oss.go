@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // ossTriggerKind is oss_config, the configuration of an OSS trigger.
@@ -32,7 +33,7 @@ var ossTriggerConfigAttrTypes = map[string]attr.Type{
 	"filter_suffix": types.StringType,
 }
 
-func (ossTriggerKind) types() []string   { return []string{TriggerTypeOSS} }
+func (ossTriggerKind) types() []string   { return []string{validators.TriggerTypeOSS} }
 func (ossTriggerKind) attribute() string { return attrOSSConfig }
 func (ossTriggerKind) needsSource() bool { return true }
 func (ossTriggerKind) null() attr.Value  { return types.ObjectNull(ossTriggerConfigAttrTypes) }

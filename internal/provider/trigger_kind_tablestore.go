@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // tablestoreTriggerKind is tablestore_config, the configuration of a
@@ -27,7 +28,7 @@ var tablestoreTriggerConfigAttrTypes = map[string]attr.Type{
 	"table_name":    types.StringType,
 }
 
-func (tablestoreTriggerKind) types() []string   { return []string{TriggerTypeTablestore} }
+func (tablestoreTriggerKind) types() []string   { return []string{validators.TriggerTypeTablestore} }
 func (tablestoreTriggerKind) attribute() string { return attrTablestoreConfig }
 func (tablestoreTriggerKind) needsSource() bool { return true }
 func (tablestoreTriggerKind) null() attr.Value {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // TestTriggerKinds_registry: every trigger type has exactly one kind, each
@@ -29,7 +30,7 @@ func TestTriggerKinds_registry(t *testing.T) {
 				t.Errorf("trigger type %q has two kinds: %s and %s", typ, other, a)
 			}
 			seenTypes[typ] = a
-			if !slices.Contains(triggerTypes, typ) {
+			if !slices.Contains(validators.TriggerTypes, typ) {
 				t.Errorf("kind %s configures %q, which is not a trigger type", a, typ)
 			}
 		}
@@ -59,7 +60,7 @@ func TestTriggerKinds_registry(t *testing.T) {
 			}
 		}
 	}
-	for _, typ := range triggerTypes {
+	for _, typ := range validators.TriggerTypes {
 		if _, ok := seenTypes[typ]; !ok {
 			t.Errorf("trigger type %q has no kind", typ)
 		}

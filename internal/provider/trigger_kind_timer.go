@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 // timerTriggerKind is timer_config, the configuration of a timer trigger.
@@ -36,7 +37,7 @@ var timerTriggerConfigAttrTypes = map[string]attr.Type{
 	"payload":         types.StringType,
 }
 
-func (timerTriggerKind) types() []string   { return []string{TriggerTypeTimer} }
+func (timerTriggerKind) types() []string   { return []string{validators.TriggerTypeTimer} }
 func (timerTriggerKind) attribute() string { return attrTimerConfig }
 func (timerTriggerKind) needsSource() bool { return false }
 func (timerTriggerKind) null() attr.Value  { return types.ObjectNull(timerTriggerConfigAttrTypes) }
