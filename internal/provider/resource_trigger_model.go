@@ -282,12 +282,6 @@ func triggerNonEmpty(v *string) types.String {
 	return types.StringValue(*v)
 }
 
-// triggerIsJSONObject reports whether raw holds exactly one JSON object.
-func triggerIsJSONObject(raw []byte) bool {
-	var obj map[string]json.RawMessage
-	return json.Unmarshal(raw, &obj) == nil && obj != nil
-}
-
 // triggerCompactJSON removes insignificant whitespace; invalid JSON is returned
 // unchanged.
 func triggerCompactJSON(raw []byte) []byte {

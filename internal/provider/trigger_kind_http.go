@@ -119,7 +119,7 @@ func (k httpTriggerKind) schema() schema.Attribute {
 							"whitespace never cause a difference. Sensitive, as a set may hold symmetric (`oct`) keys.",
 						Required:   true,
 						Sensitive:  true,
-						Validators: []validator.String{jwksValidator{}},
+						Validators: []validator.String{validators.JWKS()},
 					},
 					"token_lookup": schema.ListAttribute{
 						MarkdownDescription: "Where the token is read, each `source:name` or `source:name:prefix` with " +
@@ -293,46 +293,3 @@ var (
 	jwtTokenLookupPattern = regexp.MustCompile(`^` + jwtTokenSourcePattern + `:[^:\s]+(:[^:]+)?$`)
 	jwtClaimPassByPattern = regexp.MustCompile(`^` + jwtTokenSourcePattern + `:[^:\s]+:[^:\s]+$`)
 )
-
-// jwksValidator requires a JSON Web Key Set: a JSON object whose "keys" is
-// a non-empty array.
-type jwksValidator struct{}
-
-func (jwksValidator) Description(_ context.Context) string {
-	return "must be a JSON Web Key Set: a JSON object with a non-empty `keys` array"
-}
-
-func (v jwksValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v jwksValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if reason := checkJWKS([]byte(req.ConfigValue.ValueString())); reason != "" {
-		// The value is sensitive: the message says what is wrong, not what it is.
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Web Key Set",
-			fmt.Sprintf("%s %s: %s.", req.Path, v.Description(ctx), reason))
-	}
-}
-
-// checkJWKS returns why raw is not a JSON Web Key Set, or "".
-func checkJWKS(raw []byte) string {
-	var set map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &set); err != nil || set == nil {
-		return "it is not a JSON object"
-	}
-	keys, ok := set["keys"]
-	if !ok {
-		return "it has no `keys` member"
-	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(keys, &list); err != nil || list == nil {
-		return "`keys` is not an array"
-	}
-	if len(list) == 0 {
-		return "`keys` is empty"
-	}
-	return ""
-}

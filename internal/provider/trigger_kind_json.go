@@ -41,7 +41,7 @@ func (k jsonTriggerKind) schema() schema.Attribute {
 			"never cause a difference.",
 		Optional:   true,
 		CustomType: jsontypes.NormalizedType{},
-		Validators: []validator.String{triggerJSONObjectValidator{}},
+		Validators: []validator.String{validators.JSONObject("trigger configuration")},
 	}
 }
 
@@ -50,7 +50,7 @@ func (jsonTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
 func (jsonTriggerKind) expand(_ context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
 	s, ok := v.(jsontypes.Normalized)
 	raw := []byte(s.ValueString())
-	if !ok || !triggerIsJSONObject(raw) {
+	if !ok || !validators.IsJSONObject(raw) {
 		diags.AddAttributeError(path.Root(attrConfigJSON), "Invalid trigger configuration",
 			fmt.Sprintf("%s must be a JSON object, got %s.", attrConfigJSON, triggerShortJSON(raw)))
 		return nil
@@ -90,32 +90,4 @@ func flattenConfigJSON(ctx context.Context, raw []byte, prior jsontypes.Normaliz
 		return prior
 	}
 	return v
-}
-
-// triggerJSONObjectValidator requires a string to hold a JSON object.
-// Whether it is JSON at all is checked by the jsontypes.Normalized type.
-type triggerJSONObjectValidator struct{}
-
-func (triggerJSONObjectValidator) Description(_ context.Context) string {
-	return "must be a JSON object"
-}
-
-func (v triggerJSONObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v triggerJSONObjectValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := []byte(req.ConfigValue.ValueString())
-	if triggerIsJSONObject(raw) {
-		return
-	}
-	var doc any
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		return // reported by the type
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid trigger configuration",
-		fmt.Sprintf("%s %s, got %s.", req.Path, v.Description(ctx), triggerShortJSON(raw)))
 }
