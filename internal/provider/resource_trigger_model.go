@@ -158,9 +158,9 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 		CreatedTime:      types.StringPointerValue(t.CreatedTime),
 		LastModifiedTime: types.StringPointerValue(t.LastModifiedTime),
 		TriggerID:        types.StringPointerValue(t.TriggerID),
-		Description:      flattenTriggerString(t.Description, prior.Description),
-		InvocationRole:   flattenTriggerString(t.InvocationRole, prior.InvocationRole),
-		SourceARN:        flattenTriggerString(t.SourceArn, prior.SourceARN),
+		Description:      flattenOptionalString(t.Description, prior.Description),
+		InvocationRole:   flattenOptionalString(t.InvocationRole, prior.InvocationRole),
+		SourceARN:        flattenOptionalString(t.SourceArn, prior.SourceARN),
 		Qualifier:        flattenQualifier(t.Qualifier, prior.Qualifier),
 		URLInternet:      types.StringNull(),
 		URLIntranet:      types.StringNull(),
@@ -173,8 +173,8 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 	}
 	m.ID = types.StringValue(triggerID(m.ServiceName.ValueString(), m.FunctionName.ValueString(), m.Name.ValueString()))
 	if m.Type.ValueString() == validators.TriggerTypeHTTP {
-		m.URLInternet = triggerNonEmpty(t.URLInternet)
-		m.URLIntranet = triggerNonEmpty(t.URLIntranet)
+		m.URLInternet = flattenOptionalString(t.URLInternet, types.StringNull())
+		m.URLIntranet = flattenOptionalString(t.URLIntranet, types.StringNull())
 	}
 
 	for _, k := range triggerKinds {
@@ -190,18 +190,6 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 		typ: typ, name: m.Name.ValueString(), raw: []byte(t.TriggerConfig), prior: k.get(&prior),
 	}, &diags))
 	return m, diags
-}
-
-// flattenTriggerString maps an optional API string: "" (or absent) is null
-// unless the prior value was "".
-func flattenTriggerString(v *string, prior types.String) types.String {
-	if v == nil || *v == "" {
-		if !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "" {
-			return types.StringValue("")
-		}
-		return types.StringNull()
-	}
-	return types.StringValue(*v)
 }
 
 // flattenQualifier maps the API's qualifier: "", absent and "LATEST" all
@@ -254,17 +242,17 @@ type triggerItemModel struct {
 func flattenTriggerItem(t *fc.Trigger) triggerItemModel {
 	item := triggerItemModel{
 		ConfigJSON:       types.StringNull(),
-		CreatedTime:      triggerNonEmpty(t.CreatedTime),
-		Description:      triggerNonEmpty(t.Description),
-		InvocationRole:   triggerNonEmpty(t.InvocationRole),
-		LastModifiedTime: triggerNonEmpty(t.LastModifiedTime),
-		Name:             triggerNonEmpty(t.TriggerName),
+		CreatedTime:      flattenOptionalString(t.CreatedTime, types.StringNull()),
+		Description:      flattenOptionalString(t.Description, types.StringNull()),
+		InvocationRole:   flattenOptionalString(t.InvocationRole, types.StringNull()),
+		LastModifiedTime: flattenOptionalString(t.LastModifiedTime, types.StringNull()),
+		Name:             flattenOptionalString(t.TriggerName, types.StringNull()),
 		Qualifier:        flattenQualifier(t.Qualifier, types.StringNull()),
-		SourceARN:        triggerNonEmpty(t.SourceArn),
-		TriggerID:        triggerNonEmpty(t.TriggerID),
-		Type:             triggerNonEmpty(t.TriggerType),
-		URLInternet:      triggerNonEmpty(t.URLInternet),
-		URLIntranet:      triggerNonEmpty(t.URLIntranet),
+		SourceARN:        flattenOptionalString(t.SourceArn, types.StringNull()),
+		TriggerID:        flattenOptionalString(t.TriggerID, types.StringNull()),
+		Type:             flattenOptionalString(t.TriggerType, types.StringNull()),
+		URLInternet:      flattenOptionalString(t.URLInternet, types.StringNull()),
+		URLIntranet:      flattenOptionalString(t.URLIntranet, types.StringNull()),
 	}
 	if len(t.TriggerConfig) > 0 {
 		item.ConfigJSON = types.StringValue(string(triggerCompactJSON(t.TriggerConfig)))
@@ -274,13 +262,6 @@ func flattenTriggerItem(t *fc.Trigger) triggerItemModel {
 
 // ---------------------------------------------------------------------------
 // helpers
-
-func triggerNonEmpty(v *string) types.String {
-	if v == nil || *v == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*v)
-}
 
 // triggerCompactJSON removes insignificant whitespace; invalid JSON is returned
 // unchanged.

@@ -239,28 +239,10 @@ resource "fc_trigger" "test" {
 func TestAccTriggerResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, "")),
-				// Deleted behind Terraform's back: the refresh removes it
-				// from the state (no error) and the next plan creates it.
-				Check: func(*terraform.State) error {
-					return env.Client.DeleteTrigger(context.Background(), service, function, name, "")
-				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("fc_function.test", plancheck.ResourceActionNoop),
-					},
-				},
-				ExpectNonEmptyPlan: true,
-			},
-		},
-	})
+	testAccParallel(t, env, disappearsStep(
+		env.Config(testAccFunctionZipConfig(t, service, function, "")+testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, "")),
+		triggerAddr, func(ctx context.Context) error { return env.Client.DeleteTrigger(ctx, service, function, name, "") },
+		plancheck.ExpectResourceAction("fc_function.test", plancheck.ResourceActionNoop)))
 }
 
 func TestAccTriggerResource_httpTrigger(t *testing.T) {
@@ -554,84 +536,7 @@ resource "fc_trigger" "test" {
 func TestAccTriggerResource_otherTypes(t *testing.T) {
 	env := acctest.New(t)
 	service, function := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn")
-	config := env.Config(testAccFunctionZipConfig(t, service, function, "") + fmt.Sprintf(`
-locals {
-  role = %q
-}
-
-resource "fc_trigger" "log" {
-  service_name    = fc_service.test.name
-  function_name   = fc_function.test.name
-  name            = "log"
-  type            = "log"
-  source_arn      = "acs:log:cn-hangzhou:1234567890123456:project/tf-acc-source"
-  invocation_role = local.role
-  log_config = {
-    source_logstore    = "source"
-    project            = "tf-acc-project"
-    logstore           = "trigger-logs"
-    max_retry_time     = 3
-    trigger_interval   = 60
-    function_parameter = { mode = "batch" }
-  }
-}
-
-resource "fc_trigger" "mns" {
-  service_name    = fc_service.test.name
-  function_name   = fc_function.test.name
-  name            = "mns"
-  type            = "mns_topic"
-  source_arn      = "acs:mns:cn-hangzhou:1234567890123456:/topics/tf-acc-topic"
-  invocation_role = local.role
-  mns_topic_config = {
-    filter_tag      = "orders"
-    notify_strategy = "EXPONENTIAL_DECAY_RETRY"
-  }
-}
-
-resource "fc_trigger" "cdn" {
-  service_name    = fc_service.test.name
-  function_name   = fc_function.test.name
-  name            = "cdn"
-  type            = "cdn_events"
-  source_arn      = "acs:cdn:*:1234567890123456"
-  invocation_role = local.role
-  cdn_events_config = {
-    event_name    = "CachedObjectsRefreshed"
-    event_version = "1.0.0"
-    notes         = "refresh"
-    filter        = { domain = ["www.example.com", "img.example.com"] }
-  }
-}
-
-resource "fc_trigger" "ots" {
-  service_name    = fc_service.test.name
-  function_name   = fc_function.test.name
-  name            = "ots"
-  type            = "tablestore"
-  source_arn      = "acs:ots:cn-hangzhou:1234567890123456:instance/tfacc/table/orders"
-  invocation_role = local.role
-  tablestore_config = {
-    instance_name = "tfacc"
-    table_name    = "orders"
-  }
-}
-
-resource "fc_trigger" "eventbridge" {
-  service_name  = fc_service.test.name
-  function_name = fc_function.test.name
-  name          = "eventbridge"
-  type          = "eventbridge"
-  config_json = jsonencode({
-    triggerEnable       = true
-    asyncInvocationType = false
-    eventSourceConfig = {
-      eventSourceType = "Default"
-    }
-    eventRuleFilterPattern = "{\"source\":[\"acs.oss\"]}"
-  })
-}
-`, triggerTestRole))
+	config := env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccHCL("trigger_other_types.tf.tmpl", triggerTestRole))
 	importStep := func(name string) resource.TestStep {
 		return resource.TestStep{
 			ResourceName:      "fc_trigger." + name,
@@ -1007,40 +912,18 @@ func TestAccTriggerResource_staleETag(t *testing.T) {
 	}
 	const outside = "changed between plan and apply"
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("first"),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate),
-						// Runs after the plan is saved and before the apply.
-						runBeforeApply(func() error {
-							_, _, err := env.Client.UpdateTrigger(context.Background(), service, function, name,
-								&fc.Trigger{Description: fc.Ptr(outside)}, "")
-							return err
-						}),
-					},
-				},
-				ExpectError: expectError(`Error updating FC trigger`, `the trigger was changed outside Terraform since the last refresh`, `code PreconditionFailed`),
-			},
-			{
-				// The outside change survived; the next plan refreshes
-				// (taking the new ETag) and the apply succeeds.
-				Config:           config("second"),
-				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
-				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":"second"}`)
-				}),
-			},
+	testAccParallel(t, env, staleETagCase{
+		first: config("first"), second: config("second"), addr: triggerAddr,
+		change: func(ctx context.Context) error {
+			_, _, err := env.Client.UpdateTrigger(ctx, service, function, name, &fc.Trigger{Description: fc.Ptr(outside)}, "")
+			return err
 		},
-	})
+		wantError: expectError(`Error updating FC trigger`, `the trigger was changed outside Terraform since the last refresh`, `code PreconditionFailed`),
+		after:     expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
+		check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
+			return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":"second"}`)
+		}),
+	}.steps(t)...)
 }
 
 func TestAccTriggerResource_missingFunction(t *testing.T) {

@@ -214,22 +214,6 @@ func triggerStrings(ctx context.Context, v interface {
 	return out
 }
 
-// flattenTriggerStringList maps an optional API list: empty (or absent) is
-// null unless the prior value was [].
-func flattenTriggerStringList(v []string, prior types.List) types.List {
-	if len(v) == 0 {
-		if isKnownValue(prior) && len(prior.Elements()) == 0 {
-			return prior
-		}
-		return types.ListNull(types.StringType)
-	}
-	elems := make([]attr.Value, 0, len(v))
-	for _, s := range v {
-		elems = append(elems, types.StringValue(s))
-	}
-	return types.ListValueMust(types.StringType, elems)
-}
-
 func triggerBoolOr(v types.Bool, def bool) bool {
 	if v.IsNull() || v.IsUnknown() {
 		return def

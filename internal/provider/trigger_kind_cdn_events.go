@@ -116,6 +116,6 @@ func (k cdnEventsTriggerKind) flatten(ctx context.Context, in triggerConfigRead,
 		"event_name":    types.StringValue(j.EventName),
 		"event_version": types.StringValue(j.EventVersion),
 		"filter":        filter,
-		"notes":         flattenTriggerString(&j.Notes, p.Notes),
+		"notes":         flattenOptionalString(&j.Notes, p.Notes),
 	})
 }

@@ -156,12 +156,12 @@ func (k httpTriggerKind) schema() schema.Attribute {
 // and forbids it otherwise.
 func (httpTriggerKind) validate(v attr.Value, diags *diag.Diagnostics) {
 	o, ok := v.(types.Object)
-	if !ok || !isKnownValue(o) {
+	if !ok || !known(o) {
 		return
 	}
 	authType, _ := o.Attributes()["auth_type"].(types.String)
 	jwt := o.Attributes()["jwt_auth_config"]
-	if !isKnownValue(authType) || jwt == nil || jwt.IsUnknown() {
+	if !known(authType) || jwt == nil || jwt.IsUnknown() {
 		return
 	}
 	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")
@@ -259,15 +259,15 @@ func flattenJWTAuthConfig(ctx context.Context, authConfig string, prior types.Ob
 	var p jwtAuthConfigModel
 	triggerPriorObject(ctx, prior, &p)
 	jwks := types.StringValue(j.JWKS)
-	if isKnownValue(p.JWKS) && triggerJSONEquivalent([]byte(p.JWKS.ValueString()), []byte(j.JWKS)) {
+	if known(p.JWKS) && triggerJSONEquivalent([]byte(p.JWKS.ValueString()), []byte(j.JWKS)) {
 		jwks = p.JWKS
 	}
 	return types.ObjectValueMust(jwtAuthConfigAttrTypes, map[string]attr.Value{
-		"black_list":    flattenTriggerStringList(j.BlackList, p.BlackList),
-		"claim_pass_by": flattenTriggerStringList(j.ClaimPassBy, p.ClaimPassBy),
+		"black_list":    flattenStringList(j.BlackList, p.BlackList),
+		"claim_pass_by": flattenStringList(j.ClaimPassBy, p.ClaimPassBy),
 		"jwks":          jwks,
-		"token_lookup":  flattenTriggerStringList(j.TokenLookup, p.TokenLookup),
-		"white_list":    flattenTriggerStringList(j.WhiteList, p.WhiteList),
+		"token_lookup":  flattenStringList(j.TokenLookup, p.TokenLookup),
+		"white_list":    flattenStringList(j.WhiteList, p.WhiteList),
 	}), nil
 }
 

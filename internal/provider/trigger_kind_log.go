@@ -106,8 +106,8 @@ func (logTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diag
 	triggerObject(ctx, v, &c, diags)
 	var j fc.LogTriggerConfig
 	j.SourceConfig.Logstore = c.SourceLogstore.ValueString()
-	j.JobConfig.MaxRetryTime = triggerKnownInt64(c.MaxRetryTime)
-	j.JobConfig.TriggerInterval = triggerKnownInt64(c.TriggerInterval)
+	j.JobConfig.MaxRetryTime = int64Ptr(c.MaxRetryTime)
+	j.JobConfig.TriggerInterval = int64Ptr(c.TriggerInterval)
 	j.LogConfig.Project = c.Project.ValueString()
 	j.LogConfig.Logstore = c.Logstore.ValueString()
 	j.FunctionParameter = map[string]string{}
@@ -129,7 +129,7 @@ func (k logTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags
 	}
 	var p logTriggerConfigModel
 	triggerPriorObject(ctx, in.prior, &p)
-	priorKnown := in.prior != nil && isKnownValue(in.prior)
+	priorKnown := in.prior != nil && known(in.prior)
 	params := types.MapNull(types.StringType)
 	if len(j.FunctionParameter) > 0 || (!p.FunctionParameter.IsNull() && !p.FunctionParameter.IsUnknown()) {
 		elems := make(map[string]attr.Value, len(j.FunctionParameter))
@@ -156,11 +156,4 @@ func flattenTriggerJobSetting(v *int64, prior types.Int64, priorKnown bool) type
 		return types.Int64Null()
 	}
 	return types.Int64PointerValue(v)
-}
-
-func triggerKnownInt64(v types.Int64) *int64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	return fc.Ptr(v.ValueInt64())
 }

@@ -99,7 +99,7 @@ func (k mnsTopicTriggerKind) flatten(ctx context.Context, in triggerConfigRead, 
 		strategy = validators.MNSNotifyStrategyBackoffRetry
 	}
 	return types.ObjectValueMust(mnsTopicTriggerConfigAttrTypes, map[string]attr.Value{
-		"filter_tag":            flattenTriggerString(&j.FilterTag, p.FilterTag),
+		"filter_tag":            flattenOptionalString(&j.FilterTag, p.FilterTag),
 		"notify_content_format": types.StringValue(format),
 		"notify_strategy":       types.StringValue(strategy),
 	})

@@ -97,13 +97,13 @@ func (k ossTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags
 	eventList := types.ListValueMust(types.StringType, events)
 	// The order of OSS events means nothing: when FC answers the prior
 	// events in another order, the prior order stays (no diff).
-	if isKnownValue(p.Events) && sameStringsAnyOrder(p.Events, j.Events) {
+	if known(p.Events) && sameStringsAnyOrder(p.Events, j.Events) {
 		eventList = p.Events
 	}
 	return types.ObjectValueMust(ossTriggerConfigAttrTypes, map[string]attr.Value{
 		"events":        eventList,
-		"filter_prefix": flattenTriggerString(&j.Filter.Key.Prefix, p.FilterPrefix),
-		"filter_suffix": flattenTriggerString(&j.Filter.Key.Suffix, p.FilterSuffix),
+		"filter_prefix": flattenOptionalString(&j.Filter.Key.Prefix, p.FilterPrefix),
+		"filter_suffix": flattenOptionalString(&j.Filter.Key.Suffix, p.FilterSuffix),
 	})
 }
 
@@ -120,7 +120,7 @@ func sameStringsAnyOrder(l types.List, want []string) bool {
 	}
 	for _, e := range elems {
 		v, ok := e.(types.String)
-		if !ok || !isKnownValue(v) || count[v.ValueString()] == 0 {
+		if !ok || !known(v) || count[v.ValueString()] == 0 {
 			return false
 		}
 		count[v.ValueString()]--

@@ -90,6 +90,6 @@ func (k timerTriggerKind) flatten(ctx context.Context, in triggerConfigRead, dia
 	return types.ObjectValueMust(timerTriggerConfigAttrTypes, map[string]attr.Value{
 		"cron_expression": types.StringValue(j.CronExpression),
 		"enable":          types.BoolValue(j.Enable == nil || *j.Enable),
-		"payload":         flattenTriggerString(&j.Payload, p.Payload),
+		"payload":         flattenOptionalString(&j.Payload, p.Payload),
 	})
 }
