@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
 	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
