@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 var _ resource.ResourceWithMoveState = (*triggerResource)(nil)
@@ -46,7 +47,7 @@ func moveAlicloudTrigger(ctx context.Context, st alicloudState) (*triggerResourc
 	// config_mns for mns_topic, config for the others; either, when only
 	// that one is set.
 	key, other := "config", "config_mns"
-	if typ == TriggerTypeMNSTopic {
+	if typ == validators.TriggerTypeMNSTopic {
 		key, other = other, key
 	}
 	config := strings.TrimSpace(st.stringValue(key))
