@@ -90,6 +90,12 @@ func alicloudMover[T any](sourceType string, move func(context.Context, alicloud
 				"source_provider": req.SourceProviderAddress, "source_type": sourceType, "source_id": st.stringValue("id"),
 			})
 			resp.Diagnostics.Append(resp.TargetState.Set(ctx, m)...)
+			if resp.Diagnostics.HasError() {
+				return
+			}
+			// The identity (when the resource has one) is made of the
+			// names just set.
+			resp.Diagnostics.Append(identityFromState(ctx, resp.TargetState, resp.TargetIdentity)...)
 		},
 	}
 }

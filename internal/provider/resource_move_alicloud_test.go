@@ -22,6 +22,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -543,6 +544,66 @@ resource "fc_alias" "prod" {
 				statecheck.ExpectKnownValue("fc_alias.prod", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
 			},
 			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateAlias": 0, "CreateAlias": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// The guide's example
+
+// TestAccMoveFromAlicloud_guideExample applies the example of the guide
+// "Migrating from alicloud_fc_*" (examples/guides/migrating-from-alicloud),
+// with its zip archive at an absolute path: a service, a function and a
+// trigger moved together, the function's code the only change.
+func TestAccMoveFromAlicloud_guideExample(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "uses the guide's fixed names")
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	zipPath := filepath.Join(t.TempDir(), "api.zip")
+	if err := os.WriteFile(zipPath, zip, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	example := func(file string) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "examples", "guides", "migrating-from-alicloud", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), `"build/api.zip"`) {
+			t.Fatalf("%s no longer names build/api.zip", file)
+		}
+		return env.Config(strings.ReplaceAll(string(b), `"build/api.zip"`, fmt.Sprintf("%q", zipPath)))
+	}
+
+	createOutside(t, env, "service orders", func(ctx context.Context) error {
+		_, _, err := env.Client.CreateService(ctx, &fc.Service{ServiceName: fc.Ptr("orders"), Description: fc.Ptr("orders API")})
+		return err
+	}, nil)
+	createFunctionOutside(t, env, "orders", "api", zip, checksum, func(f *fc.Function) { f.MemorySize = fc.Ptr(int64(256)) })
+	createOutside(t, env, "trigger http", func(ctx context.Context) error {
+		_, _, err := env.Client.CreateTrigger(ctx, "orders", "api", &fc.Trigger{
+			TriggerName: fc.Ptr("http"), TriggerType: fc.Ptr("http"),
+			TriggerConfig: fc.TriggerConfig(`{"authType":"anonymous","methods":["GET","POST"]}`),
+		})
+		return err
+	}, nil)
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           example("before.tf"),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    example("after.tf"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					expectMoved("fc_service.orders", "alicloud_fc_service.orders"),
+					expectMoved("fc_function.api", "alicloud_fc_function.api", "code"),
+					expectMoved("fc_trigger.http", "alicloud_fc_trigger.http"),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateService": 0, "UpdateFunction": 0, "UpdateTrigger": 0}),
 		},
 	))
 }
