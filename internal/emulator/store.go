@@ -63,7 +63,12 @@ var (
 	kindAlias = &kind{code: "Alias", noun: "alias", plural: "alias(es)", parent: kindService,
 		table: mapTable[*serviceRecord, *aliasRecord](func(s *serviceRecord) *map[string]*aliasRecord { return &s.Aliases })}
 
-	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias}
+	kindProvisionConfig = &kind{code: "ProvisionConfig", noun: "provision config", plural: "provision config(s)", parent: kindFunction, cascade: true,
+		table: mapTable[*functionRecord, *provisionRecord](func(f *functionRecord) *map[string]*provisionRecord { return &f.ProvisionConfigs })}
+	kindAsyncConfig = &kind{code: "AsyncConfig", noun: "async invoke config", plural: "async invoke config(s)", parent: kindFunction, cascade: true,
+		table: mapTable[*functionRecord, *asyncConfigRecord](func(f *functionRecord) *map[string]*asyncConfigRecord { return &f.AsyncConfigs })}
+
+	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindProvisionConfig, kindAsyncConfig}
 )
 
 func (st *state) etag() *string { return nil }
@@ -96,6 +101,11 @@ type functionRecord struct {
 	// Triggers of the current (LATEST) function; always empty in version
 	// snapshots, since triggers are not versioned.
 	Triggers map[string]*triggerRecord `json:"triggers,omitempty"`
+	// ProvisionConfigs and AsyncConfigs are the function's provision and
+	// async-invoke configs by qualifier (provision.go, async_config.go);
+	// always empty in version snapshots.
+	ProvisionConfigs map[string]*provisionRecord   `json:"provisionConfigs,omitempty"`
+	AsyncConfigs     map[string]*asyncConfigRecord `json:"asyncConfigs,omitempty"`
 }
 
 func (r *functionRecord) etag() *string { return &r.ETag }
