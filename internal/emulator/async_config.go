@@ -45,7 +45,7 @@ func errAsyncConfigNotExists(service, qualifier, function string) *apiError {
 // RocketMQ (acs:mq) resource, which FC documents as destinations without
 // giving their resource formats.
 var destinationARNRE = regexp.MustCompile(`^acs:(?:` +
-	`mns:[a-z0-9-]+:[0-9]+:/(?:queues|topics)/[A-Za-z0-9-]+/messages` +
+	`mns:[a-z0-9-]+:[0-9]+:/(?:queues|topics)/[A-Za-z0-9_-]+/messages` +
 	`|fc:[a-z0-9-]+:[0-9]+:services/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)?/functions/[A-Za-z_][A-Za-z0-9_-]*` +
 	`|eventbridge:[a-z0-9-]+:[0-9]+:\S+` +
 	`|mq:[a-z0-9-]+:[0-9]+:\S+` +
