@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -46,7 +45,7 @@ func NewTriggerResource() resource.Resource {
 }
 
 type triggerResource struct {
-	client *fc.Client
+	resourceBase
 }
 
 func (r *triggerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -393,10 +392,6 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *triggerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan triggerResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -414,17 +409,9 @@ func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest
 	tflog.Debug(ctx, "Creating FC trigger", map[string]any{"service": service, "function": function, "trigger": name, "type": plan.Type.ValueString()})
 	out, etag, err := createByName(ctx, triggerCreate(r.client, service, function, name, in))
 	if err != nil {
-		what := fmt.Sprintf("Could not create trigger %q of function %q in service %q", name, function, service)
-		switch {
-		case errors.Is(err, errCreatedDifferently):
-			what += " (its answer was lost, and the trigger of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		case fc.IsNotFound(err):
-			what += ": the service, the function or the qualifier does not exist. Create them first (refer to the " +
-				"fc_function's attributes so that Terraform orders the two), or correct the names"
-		case fc.IsConflict(err):
-			what += " (a trigger of that name already exists on the function: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC trigger", "trigger", what, err)
+		reportCreateError(ctx, req.Plan, resp, "trigger", fmt.Sprintf("Could not create trigger %q of function %q in service %q", name, function, service),
+			"the service, the function or the qualifier does not exist. Create them first (refer to the "+
+				"fc_function's attributes so that Terraform orders the two), or correct the names", err)
 		return
 	}
 
@@ -435,7 +422,7 @@ func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -447,9 +434,7 @@ func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, re
 	service, function, name := state.ServiceName.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString()
 
 	out, etag, err := r.client.GetTrigger(ctx, service, function, name)
-	if fc.IsNotFound(err) {
-		tflog.Warn(ctx, "FC trigger not found, removing it from the state", map[string]any{"service": service, "function": function, "trigger": name})
-		resp.State.RemoveResource(ctx)
+	if removeIfNotFound(ctx, resp, err, "trigger", map[string]any{"service": service, "function": function, "trigger": name}) {
 		return
 	}
 	if err != nil {
@@ -464,7 +449,7 @@ func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -477,8 +462,7 @@ func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest
 
 	in, diags := expandTriggerUpdate(ctx, plan)
 	resp.Diagnostics.Append(diags...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -500,14 +484,13 @@ func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, newETag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
 }
 
 func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state triggerResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -515,11 +498,7 @@ func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 	tflog.Debug(ctx, "Deleting FC trigger", map[string]any{"service": service, "function": function, "trigger": name, "if_match": etag})
 	err := r.client.DeleteTrigger(ctx, service, function, name, etag)
-	if fc.IsNotFound(err) {
-		tflog.Debug(ctx, "FC trigger already deleted", map[string]any{"service": service, "function": function, "trigger": name})
-		return
-	}
-	if err != nil {
+	if err != nil && !goneOnDelete(ctx, err, "trigger", map[string]any{"service": service, "function": function, "trigger": name}) {
 		addAPIError(&resp.Diagnostics, "Error deleting FC trigger", "trigger",
 			fmt.Sprintf("Could not delete trigger %q of function %q in service %q", name, function, service), err)
 	}
@@ -527,15 +506,7 @@ func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 // ImportState imports a trigger: `terraform import fc_trigger.x SERVICE/FUNCTION/TRIGGER`.
 func (r *triggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "SERVICE/FUNCTION/TRIGGER")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC trigger: %s.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), parts[0])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), parts[1])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[2])...)
+	importParts(ctx, req, resp, "trigger", "SERVICE/FUNCTION/TRIGGER", "service_name", "function_name", "name")
 }
 
 // ValidateConfig checks what the schema cannot say alone: exactly one
@@ -561,7 +532,7 @@ func (r *triggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	}
 	var plan, state triggerResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !isKnownValue(plan.Type) {
+	if resp.Diagnostics.HasError() || !known(plan.Type) {
 		return
 	}
 	if plan.Type.ValueString() != TriggerTypeHTTP {
@@ -660,12 +631,12 @@ func validateTriggerConfig(cfg triggerResourceModel, diags *diag.Diagnostics) {
 // validateHTTPAuthConfig requires http_config.jwt_auth_config when
 // auth_type is "jwt" and forbids it otherwise.
 func validateHTTPAuthConfig(o types.Object, diags *diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return
 	}
 	authType, _ := o.Attributes()["auth_type"].(types.String)
 	jwt := o.Attributes()["jwt_auth_config"]
-	if !isKnownValue(authType) || jwt == nil || jwt.IsUnknown() {
+	if !known(authType) || jwt == nil || jwt.IsUnknown() {
 		return
 	}
 	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")
