@@ -111,6 +111,8 @@ func (p *fcProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewTriggerResource,
 		NewServiceVersionResource,
 		NewAliasResource,
+		NewProvisionConfigResource,
+		NewFunctionAsyncInvokeConfigResource,
 	}
 }
 
@@ -123,5 +125,8 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewTriggersDataSource,
 		NewServiceVersionsDataSource,
 		NewAliasDataSource,
+		NewProvisionConfigsDataSource,
+		NewFunctionAsyncInvokeConfigsDataSource,
+		NewFunctionInstancesDataSource,
 	}
 }
