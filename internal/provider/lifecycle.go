@@ -268,3 +268,16 @@ func keepPlannedForReplacement(plan tfsdk.Plan, state *tfsdk.State) diag.Diagnos
 	state.Raw = raw
 	return diags
 }
+
+// saveWithETag saves what Create, Read or Update flattened from an answer:
+// the model m (with flat, the diagnostics of flattening it) into the state,
+// and the answer's ETag into private state (saveETag); nothing when the
+// flattening failed.
+func saveWithETag(ctx context.Context, state *tfsdk.State, private privateSetter, diags *diag.Diagnostics, m any, flat diag.Diagnostics, etag string) {
+	diags.Append(flat...)
+	if diags.HasError() {
+		return
+	}
+	diags.Append(state.Set(ctx, m)...)
+	diags.Append(saveETag(ctx, private, etag)...)
+}

@@ -394,60 +394,7 @@ func TestAccServiceResource_clearAll(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "the configuration refers to a VPC, NAS file system, OSS bucket and RAM roles that do not exist")
 	name := acctest.RandomName("tf-acc-svc")
-	full := env.Config(fmt.Sprintf(`
-resource "fc_service" "test" {
-  name            = %q
-  description     = "everything set"
-  internet_access = false
-  role            = "acs:ram::1234567890123456:role/fc-service"
-
-  log_config = {
-    project                 = "tf-acc-project"
-    logstore                = "tf-acc-logstore"
-    enable_request_metrics  = true
-    enable_instance_metrics = true
-    log_begin_rule          = "DefaultRegex"
-  }
-
-  vpc_config = {
-    vpc_id            = "vpc-bp1acctest"
-    vswitch_ids       = ["vsw-bp1acctestb", "vsw-bp1acctesta"]
-    security_group_id = "sg-bp1acctest"
-    role              = "acs:ram::1234567890123456:role/fc-vpc"
-  }
-
-  nas_config = {
-    user_id  = 1000
-    group_id = 1001
-    mount_points = [
-      {
-        server_addr = "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/data"
-        mount_dir   = "/mnt/data"
-        enable_tls  = true
-      },
-      {
-        server_addr = "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/logs"
-        mount_dir   = "/mnt/logs"
-      },
-    ]
-  }
-
-  oss_mount_config = {
-    mount_points = [{
-      bucket_name = "tf-acc-bucket"
-      bucket_path = "/assets"
-      endpoint    = "http://oss-cn-hangzhou-internal.aliyuncs.com"
-      mount_dir   = "/mnt/oss"
-      read_only   = true
-    }]
-  }
-
-  tracing_config = {
-    type   = "Jaeger"
-    params = { endpoint = "http://tracing-analysis-dc-hz.aliyuncs.com/api/traces" }
-  }
-}
-`, name))
+	full := env.Config(testAccHCL("service_all.tf.tmpl", name))
 	bare := env.Config(testAccServiceConfig(name))
 
 	resource.ParallelTest(t, resource.TestCase{
