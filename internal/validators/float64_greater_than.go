@@ -13,9 +13,9 @@ var _ validator.Float64 = float64GreaterThanValidator{}
 type float64GreaterThanValidator struct{ min float64 }
 
 // Float64GreaterThan returns a validator for a number strictly greater than
-// min, e.g. a metric target that must be more than 0.
-func Float64GreaterThan(min float64) validator.Float64 {
-	return float64GreaterThanValidator{min: min}
+// bound, e.g. a metric target that must be more than 0.
+func Float64GreaterThan(bound float64) validator.Float64 {
+	return float64GreaterThanValidator{min: bound}
 }
 
 func (v float64GreaterThanValidator) Description(_ context.Context) string {
