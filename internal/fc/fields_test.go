@@ -98,6 +98,15 @@ var wireModels = []wireModel{
 		// alias answers (reference 4.5); the SDK's alias models omit it.
 		"serviceName": "2016-08-15 document, reference 4.5",
 	}},
+	// Layers. The publish answer is a Layer too (CreateLayerVersionResponseBody,
+	// which spells codeSize "codesize"; the decoder matches it anyway).
+	{typ: reflect.TypeFor[Layer](), sdk: []string{"Layer", "CreateLayerVersionResponseBody"}},
+	{typ: reflect.TypeFor[LayerCode](), sdk: []string{"LayerCode", "OutputCodeLocation"}},
+	{typ: reflect.TypeFor[PublishLayerVersionInput](), sdk: []string{"CreateLayerVersionRequest"}},
+	// Tags
+	{typ: reflect.TypeFor[TagResourceInput](), sdk: []string{"TagResourceRequest"}},
+	{typ: reflect.TypeFor[UntagResourceInput](), sdk: []string{"UntagResourceRequest"}},
+	{typ: reflect.TypeFor[ResourceTags](), sdk: []string{"GetResourceTagsResponseBody"}},
 }
 
 // wireAnonymous maps the function that declares an anonymous struct with
@@ -109,6 +118,8 @@ var wireAnonymous = map[string]string{
 	"ListAliases":           "ListAliasesResponseBody",
 	"ListTriggers":          "ListTriggersResponseBody",
 	"ListServiceVersions":   "ListServiceVersionsResponseBody",
+	"ListLayerVersions":     "ListLayerVersionsResponseBody",
+	"ListLayers":            "ListLayersResponseBody",
 	"GetServiceVersion":     "ListServiceVersionsResponseBody",
 	"PublishServiceVersion": "PublishServiceVersionRequest",
 }
