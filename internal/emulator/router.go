@@ -101,6 +101,12 @@ var routes = []route{
 	newRoute(http.MethodGet, "services/{service}/aliases/{alias}", "GetAlias", false, (*Server).getAlias),
 	newRoute(http.MethodPut, "services/{service}/aliases/{alias}", "UpdateAlias", false, (*Server).updateAlias),
 	newRoute(http.MethodDelete, "services/{service}/aliases/{alias}", "DeleteAlias", false, (*Server).deleteAlias),
+
+	newRoute(http.MethodPost, "layers/{layer}/versions", "PublishLayerVersion", false, (*Server).publishLayerVersion),
+	newRoute(http.MethodGet, "layers/{layer}/versions", "ListLayerVersions", false, (*Server).listLayerVersions),
+	newRoute(http.MethodGet, "layers/{layer}/versions/{version}", "GetLayerVersion", false, (*Server).getLayerVersion),
+	newRoute(http.MethodDelete, "layers/{layer}/versions/{version}", "DeleteLayerVersion", false, (*Server).deleteLayerVersion),
+	newRoute(http.MethodGet, "layers", "ListLayers", false, (*Server).listLayers),
 }
 
 // requestBodies are the known members of each operation's request body,
@@ -115,6 +121,7 @@ var requestBodies = map[string]*shape{
 	"PublishServiceVersion": publishVersionShape,
 	"CreateAlias":           createAliasShape,
 	"UpdateAlias":           updateAliasShape,
+	"PublishLayerVersion":   publishLayerShape,
 }
 
 // matchRoute finds the route for method and the decoded path segments

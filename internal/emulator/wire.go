@@ -167,3 +167,12 @@ var (
 	updateAliasShape = object(map[string]*shape{"additionalVersionWeight": nil, "description": nil, "versionId": nil})
 	createAliasShape = updateAliasShape.with(map[string]*shape{"aliasName": nil})
 )
+
+// publishLayerShape is CreateLayerVersionRequest, whose code member is
+// "Code"; the 2016-08-15 document's (and SDK's) "code" is known too.
+var (
+	layerCodeShape    = object(map[string]*shape{"ossBucketName": nil, "ossObjectName": nil, "zipFile": nil})
+	publishLayerShape = object(map[string]*shape{
+		"Code": layerCodeShape, "code": layerCodeShape, "compatibleRuntime": nil, "description": nil,
+	})
+)
