@@ -118,7 +118,7 @@ func TestStrictShapesDecode(t *testing.T) {
 		"CreateTrigger": reflect.TypeFor[fc.Trigger](), "UpdateTrigger": reflect.TypeFor[fc.Trigger](),
 		"PublishServiceVersion": reflect.TypeFor[fc.Version](),
 		"CreateAlias":           reflect.TypeFor[fc.Alias](), "UpdateAlias": reflect.TypeFor[fc.Alias](),
-		"PublishLayerVersion":   reflect.TypeFor[publishLayerRequest](),
+		"PublishLayerVersion": reflect.TypeFor[publishLayerRequest](),
 	}
 	for op, sh := range requestBodies {
 		typ, ok := targets[op]
