@@ -107,6 +107,11 @@ var routes = []route{
 	newRoute(http.MethodGet, "layers/{layer}/versions/{version}", "GetLayerVersion", false, (*Server).getLayerVersion),
 	newRoute(http.MethodDelete, "layers/{layer}/versions/{version}", "DeleteLayerVersion", false, (*Server).deleteLayerVersion),
 	newRoute(http.MethodGet, "layers", "ListLayers", false, (*Server).listLayers),
+
+	newRoute(http.MethodPost, "tag", "TagResource", false, (*Server).tagResource),
+	newRoute(http.MethodPut, "tag", "UntagResource", false, (*Server).untagResource),
+	newRoute(http.MethodDelete, "tag", "UntagResource", false, (*Server).untagResource),
+	newRoute(http.MethodGet, "tag", "GetResourceTags", false, (*Server).getResourceTags),
 }
 
 // requestBodies are the known members of each operation's request body,
@@ -122,6 +127,8 @@ var requestBodies = map[string]*shape{
 	"CreateAlias":           createAliasShape,
 	"UpdateAlias":           updateAliasShape,
 	"PublishLayerVersion":   publishLayerShape,
+	"TagResource":           tagResourceShape,
+	"UntagResource":         untagResourceShape,
 }
 
 // matchRoute finds the route for method and the decoded path segments

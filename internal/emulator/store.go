@@ -88,6 +88,8 @@ type serviceRecord struct {
 	// Versions holds the published snapshots by version ID ("1", "2", ...).
 	Versions map[string]*versionRecord `json:"versions,omitempty"`
 	Aliases  map[string]*aliasRecord   `json:"aliases,omitempty"`
+	// Tags are the service's tags (tags.go); nil when it has none.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 func (r *serviceRecord) etag() *string { return &r.ETag }

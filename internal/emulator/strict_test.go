@@ -119,6 +119,7 @@ func TestStrictShapesDecode(t *testing.T) {
 		"PublishServiceVersion": reflect.TypeFor[fc.Version](),
 		"CreateAlias":           reflect.TypeFor[fc.Alias](), "UpdateAlias": reflect.TypeFor[fc.Alias](),
 		"PublishLayerVersion": reflect.TypeFor[publishLayerRequest](),
+		"TagResource":         reflect.TypeFor[fc.TagResourceInput](), "UntagResource": reflect.TypeFor[fc.UntagResourceInput](),
 	}
 	for op, sh := range requestBodies {
 		typ, ok := targets[op]

@@ -176,3 +176,9 @@ var (
 		"Code": layerCodeShape, "code": layerCodeShape, "compatibleRuntime": nil, "description": nil,
 	})
 )
+
+// Shapes of the tag bodies (TagResourceRequest, UntagResourceRequest).
+var (
+	tagResourceShape   = object(map[string]*shape{"resourceArn": nil, "tags": nil})
+	untagResourceShape = object(map[string]*shape{"all": nil, "resourceArn": nil, "tagKeys": nil})
+)
