@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,6 +162,15 @@ func testAccCheckDestroy(env *acctest.Env) resource.TestCheckFunc {
 				_, err = env.Client.GetServiceVersion(ctx, attrs["service_name"], attrs["version_id"])
 			case "fc_alias":
 				_, _, err = env.Client.GetAlias(ctx, attrs["service_name"], attrs["name"])
+			case "fc_layer_version":
+				if attrs["skip_destroy"] == "true" {
+					continue
+				}
+				version, perr := strconv.ParseInt(attrs["version"], 10, 64)
+				if perr != nil {
+					return fmt.Errorf("%s %q: version %q: %w", rs.Type, rs.Primary.ID, attrs["version"], perr)
+				}
+				_, _, err = env.Client.GetLayerVersion(ctx, attrs["layer_name"], version)
 			default:
 				continue
 			}
