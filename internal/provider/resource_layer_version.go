@@ -352,8 +352,10 @@ type layerPublish struct {
 // layerVersionPublish is how Create publishes a version (publishLayer).
 func layerVersionPublish(client *fc.Client, layer string, in *fc.PublishLayerVersionInput, checksum string, now func() time.Time) layerPublish {
 	return layerPublish{
-		layer:   layer,
-		publish: func(ctx context.Context) (*fc.Layer, string, error) { return client.PublishLayerVersion(ctx, layer, in) },
+		layer: layer,
+		publish: func(ctx context.Context) (*fc.Layer, string, error) {
+			return client.PublishLayerVersion(ctx, layer, in)
+		},
 		list: func(ctx context.Context) ([]fc.Layer, error) {
 			return client.ListLayerVersions(ctx, layer, fc.LayerVersionListOptions{Limit: 100})
 		},
