@@ -304,7 +304,10 @@ func (r *functionResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Computed:            true,
 			},
 			"layers": schema.ListAttribute{
-				MarkdownDescription: "Layers, in order: a file in an earlier layer overrides the same file in a later one. Removing them clears them.",
+				MarkdownDescription: "Layers, in order: a file in an earlier layer overrides the same file in a later one. Each is a " +
+					"layer version's ARN, e.g. an `fc_layer_version`'s `arn` (`<hex>#<layer>#<version>`) or `arn_v2` " +
+					"(`acs:fc:<region>:<account>:layers/<layer>/versions/<version>`), or an official layer's " +
+					"`acs:fc:<region>:official:layers/...`; FC refuses a version that does not exist. Removing them clears them.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},

@@ -629,7 +629,7 @@ resource "fc_function" "test" {
   instance_concurrency      = 10
   instance_soft_concurrency = 5
   instance_type             = "fc.gpu.tesla.1"
-  layers                    = ["layer-b", "layer-a"]
+  layers                    = ["acs:fc:cn-hangzhou:official:layers/Python310-Lib/versions/2", "acs:fc:cn-hangzhou:official:layers/Python310/versions/1"]
   memory_size               = 1024
   timeout                   = 120
 
@@ -714,7 +714,8 @@ resource "fc_function" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("cpu"), knownvalue.Float64Exact(0.35)),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("layers"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.StringExact("layer-b"), knownvalue.StringExact("layer-a"),
+						knownvalue.StringExact("acs:fc:cn-hangzhou:official:layers/Python310-Lib/versions/2"),
+						knownvalue.StringExact("acs:fc:cn-hangzhou:official:layers/Python310/versions/1"),
 					})),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("custom_container_config").AtMapKey("command"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact("/code/server"),
