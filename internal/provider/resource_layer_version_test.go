@@ -495,3 +495,42 @@ resource "fc_layer_version" "test" {
 	}
 	testAccParallel(t, env, steps...)
 }
+
+// TestAccLayerVersionResource_oss publishes from an OSS object: FC reports
+// the checksum, so the plan does not know it on create; the same object
+// plans nothing, another one a new version.
+func TestAccLayerVersionResource_oss(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "names a made-up OSS object")
+	name := acctest.RandomName("tf-layer")
+	config := func(object string) string {
+		return env.Config(testAccLayerConfig(name, fmt.Sprintf("oss_bucket_name = \"code\"\n    oss_object_name = %q", object), ""))
+	}
+
+	testAccParallel(t, env,
+		resource.TestStep{
+			Config: config("libs-1.zip"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectUnknownValue(layerAddr, tfjsonpath.New("code_checksum"))},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(layerAddr, tfjsonpath.New("code_checksum"), knownvalue.NotNull()),
+			},
+		},
+		resource.TestStep{
+			Config: config("libs-2.zip"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(layerAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectUnknownValue(layerAddr, tfjsonpath.New("code_checksum")),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(layerAddr, tfjsonpath.New("version"), knownvalue.Int64Exact(2)),
+			},
+			Check: testAccCheckLayerVersionGone(env, name, 1),
+		},
+	)
+}
