@@ -98,6 +98,13 @@ func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureReques
 		return
 	}
 	meta := &providerMeta{Client: client, AccountID: cfg.AccountID, Region: cfg.Region}
+	if meta.DefaultTags = expandStringMap(m.DefaultTags); !defaultTagsKnown(m.DefaultTags) {
+		resp.Diagnostics.AddAttributeError(path.Root("default_tags"), "Unknown default tags",
+			"default_tags depends on a value that is only known after an apply. The provider needs its default tags "+
+				"when it plans the resources that carry them: set them from known values (variables, locals), or apply "+
+				"the resources they depend on first (terraform apply -target).")
+		return
+	}
 	resp.ResourceData = meta
 	resp.DataSourceData = meta
 }
@@ -463,3 +470,17 @@ func (e redactedError) Error() string {
 }
 
 func (e redactedError) Unwrap() error { return e.err }
+
+// defaultTagsKnown reports whether the default_tags argument is known with
+// every value (null is known: no default tags).
+func defaultTagsKnown(m types.Map) bool {
+	if m.IsUnknown() {
+		return false
+	}
+	for _, v := range m.Elements() {
+		if v.IsUnknown() {
+			return false
+		}
+	}
+	return true
+}

@@ -308,9 +308,9 @@ func (r *functionResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 					"layer version's ARN, e.g. an `fc_layer_version`'s `arn` (`<hex>#<layer>#<version>`) or `arn_v2` " +
 					"(`acs:fc:<region>:<account>:layers/<layer>/versions/<version>`), or an official layer's " +
 					"`acs:fc:<region>:official:layers/...`; FC refuses a version that does not exist. Removing them clears them.",
-				Optional:            true,
-				ElementType:         types.StringType,
-				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"layers_arn_v2": schema.ListAttribute{
 				MarkdownDescription: "ARNs of the layers, as FC reports them.",
