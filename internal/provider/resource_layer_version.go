@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -173,6 +172,10 @@ func (r *layerVersionResource) Create(ctx context.Context, req resource.CreateRe
 	out, etag, err := publishLayer(ctx, layerVersionPublish(r.client, name, in, pkg.checksum, r.now))
 	if err != nil {
 		what := fmt.Sprintf("Could not publish a version of layer %q", name)
+		if errors.Is(err, errCreatedDifferently) {
+			what += " (its answer was lost, and several versions of the layer published since match the configuration, " +
+				"so Terraform adopted none: import the one to keep with `terraform import`, delete the others)"
+		}
 		if errors.Is(err, errPublishUnknown) {
 			what += " (FC may or may not have published it; Terraform found no version of the layer that it could " +
 				"recognize as its own. List the layer's versions with the fc_layer_version or fc_layers data source: " +
@@ -326,11 +329,6 @@ func (r *layerVersionResource) ModifyPlan(ctx context.Context, req resource.Modi
 // (fc.IsAmbiguous) and left no version Terraform could recognize.
 var errPublishUnknown = errors.New("the publish failed with an unknown outcome and no matching version was found")
 
-// layerAdoptSkew is how much earlier than the provider's clock at the start
-// of a publish FC's createTime of the version it made may be, for clocks
-// that differ.
-const layerAdoptSkew = time.Minute
-
 // layerPublish is the publish of one layer version and how to recognize,
 // when its answer is lost, the version it made. A layer version has no
 // name to read back by (FC numbers it): the version must be found among the
@@ -368,13 +366,14 @@ func layerVersionPublish(client *fc.Client, layer string, in *fc.PublishLayerVer
 
 // publishLayer publishes once. When the publish fails ambiguously (a 5xx,
 // a lost answer, a timeout: FC may have published), it lists the layer's
-// versions and adopts the newest one that matches what was sent (the
-// description, the runtimes and, for a local package, the checksum) and
-// that FC created after the attempt started (less layerAdoptSkew). It does
-// not publish again: a second publish would make a second version when the
-// first one did happen. Without a match it fails with errPublishUnknown.
+// versions and adopts the one that matches what was sent (the description,
+// the runtimes and, for a local package, the checksum) and that FC created
+// after the attempt started (less publishClockSkew). It does not publish
+// again: a second publish would make a second version when the first one
+// did happen. Without a match it fails with errPublishUnknown; with several
+// (which cannot be told apart) with errCreatedDifferently, adopting none.
 func publishLayer(ctx context.Context, p layerPublish) (*fc.Layer, string, error) {
-	started := p.now().UTC().Truncate(time.Second).Add(-layerAdoptSkew)
+	started := p.now().UTC().Truncate(time.Second).Add(-publishClockSkew)
 	out, etag, err := p.publish(ctx)
 	if err == nil || !fc.IsAmbiguous(err) {
 		return out, etag, err
@@ -395,15 +394,13 @@ func publishLayer(ctx context.Context, p layerPublish) (*fc.Layer, string, error
 	if len(matches) == 0 {
 		return nil, "", fmt.Errorf("%w (the publish had failed: %w)", errPublishUnknown, err)
 	}
-	slices.SortFunc(matches, func(a, b fc.Layer) int { return cmp.Compare(int64OrZero(b.Version), int64OrZero(a.Version)) })
 	if len(matches) > 1 {
-		var others []string
-		for _, m := range matches[1:] {
-			others = append(others, strconv.FormatInt(int64OrZero(m.Version), 10))
+		var versions []string
+		for _, m := range matches {
+			versions = append(versions, strconv.FormatInt(int64OrZero(m.Version), 10))
 		}
-		tflog.Warn(ctx, "Several FC layer versions match the lost publish; taking the newest, the others are left alone", map[string]any{
-			"layer": p.layer, "version": int64OrZero(matches[0].Version), "others": strings.Join(others, ", "),
-		})
+		return nil, "", fmt.Errorf("%w: versions %s of layer %q all match the lost publish (the publish had failed: %w)",
+			errCreatedDifferently, strings.Join(versions, ", "), p.layer, err)
 	}
 	tflog.Warn(ctx, "FC layer publish's answer was lost but the version exists as planned; taking it into the state", map[string]any{
 		"layer": p.layer, "version": int64OrZero(matches[0].Version),

@@ -229,7 +229,7 @@ func TestPublishLayer_branches(t *testing.T) {
 	t.Run("a matching version from before the attempt is not adopted", func(t *testing.T) {
 		e := newLayerPublishEnv(t)
 		e.publishDirectly(t, "d")
-		e.clock = e.clock.Add(layerAdoptSkew + 2*time.Second)
+		e.clock = e.clock.Add(publishClockSkew + 2*time.Second)
 		faultOnce(t, e.em, "PublishLayerVersion", emulator.FaultUnavailable)
 		if _, err := e.run("d"); !errors.Is(err, errPublishUnknown) {
 			t.Fatalf("publish: %v, want errPublishUnknown", err)
@@ -251,14 +251,14 @@ func TestPublishLayer_branches(t *testing.T) {
 			t.Fatalf("publish: %v, want errPublishUnknown (checksum differs)", err)
 		}
 	})
-	t.Run("several match: the newest is adopted", func(t *testing.T) {
+	t.Run("several match: none is adopted", func(t *testing.T) {
 		e := newLayerPublishEnv(t)
 		e.publishDirectly(t, "d")
 		e.publishDirectly(t, "d")
 		faultOnce(t, e.em, "PublishLayerVersion", emulator.FaultUnavailable)
 		out, err := e.run("d")
-		if err != nil || int64OrZero(out.Version) != 2 {
-			t.Fatalf("publish: %+v, %v; want version 2 adopted", out, err)
+		if !errors.Is(err, errCreatedDifferently) || out != nil || !strings.Contains(err.Error(), "versions 1, 2") {
+			t.Fatalf("publish: %+v, %v; want errCreatedDifferently naming versions 1, 2", out, err)
 		}
 	})
 	t.Run("the list fails too", func(t *testing.T) {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -282,26 +281,20 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 	tflog.Debug(ctx, "Creating FC service", map[string]any{"service": name})
 	out, etag, err := createByName(ctx, serviceCreate(r.client, name, in))
 	if err != nil {
-		what := fmt.Sprintf("Could not create service %q", name)
-		if errors.Is(err, errCreatedDifferently) {
-			what += " (its answer was lost, and the service of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		} else if fc.IsConflict(err) {
-			what += " (a service of that name already exists: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC service", "service", what, err)
+		reportCreateError(ctx, req.Plan, resp, "service", fmt.Sprintf("Could not create service %q", name), "", err)
 		return
 	}
 
 	// The response is the created service: no read after create.
 	svc, diags := flattenServiceResource(out, &plan.serviceModel)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	state := serviceResourceModel{serviceModel: svc, TagsAll: tagsMapValue(map[string]string{})}
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
-	r.applyTags(ctx, &state, plan.Tags, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	var tagDiags diag.Diagnostics
+	if !diags.HasError() {
+		r.applyTags(ctx, &state, plan.Tags, &tagDiags)
+	}
+	// Saved even when tagging failed: the service exists (it is tainted).
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, etag)
+	resp.Diagnostics.Append(tagDiags...)
 }
 
 func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -322,12 +315,8 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 
 	svc, diags := flattenServiceResource(out, &state.serviceModel)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	newState := serviceResourceModel{serviceModel: svc, TagsAll: state.TagsAll}
-	if readsTags(r.meta, state.Tags, state.TagsAll) {
+	if !diags.HasError() && readsTags(r.meta, state.Tags, state.TagsAll) {
 		tags, err := r.client.GetResourceTags(ctx, serviceTagARN(r.meta, name))
 		if removeIfNotFound(ctx, resp, err, "service", map[string]any{"service": name}) {
 			return
@@ -338,8 +327,7 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 		}
 		newState.Tags, newState.TagsAll = flattenTags(tags, defaultTags(r.meta), state.Tags)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, diags, etag)
 }
 
 func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -379,14 +367,13 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 
 	svc, diags := flattenServiceResource(out, &plan.serviceModel)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	state := serviceResourceModel{serviceModel: svc, TagsAll: prior.TagsAll}
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
-	r.applyTags(ctx, &state, plan.Tags, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	var tagDiags diag.Diagnostics
+	if !diags.HasError() {
+		r.applyTags(ctx, &state, plan.Tags, &tagDiags)
+	}
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, newETag)
+	resp.Diagnostics.Append(tagDiags...)
 }
 
 func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
