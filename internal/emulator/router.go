@@ -112,6 +112,16 @@ var routes = []route{
 	newRoute(http.MethodGet, "services/{service}/functions/{function}/async-invoke-configs", "ListFunctionAsyncInvokeConfigs", false, (*Server).listAsyncConfigs),
 
 	newRoute(http.MethodGet, "services/{service}/functions/{function}/instances", "ListInstances", true, (*Server).listInstances),
+	newRoute(http.MethodPost, "layers/{layer}/versions", "PublishLayerVersion", false, (*Server).publishLayerVersion),
+	newRoute(http.MethodGet, "layers/{layer}/versions", "ListLayerVersions", false, (*Server).listLayerVersions),
+	newRoute(http.MethodGet, "layers/{layer}/versions/{version}", "GetLayerVersion", false, (*Server).getLayerVersion),
+	newRoute(http.MethodDelete, "layers/{layer}/versions/{version}", "DeleteLayerVersion", false, (*Server).deleteLayerVersion),
+	newRoute(http.MethodGet, "layers", "ListLayers", false, (*Server).listLayers),
+
+	newRoute(http.MethodPost, "tag", "TagResource", false, (*Server).tagResource),
+	newRoute(http.MethodPut, "tag", "UntagResource", false, (*Server).untagResource),
+	newRoute(http.MethodDelete, "tag", "UntagResource", false, (*Server).untagResource),
+	newRoute(http.MethodGet, "tag", "GetResourceTags", false, (*Server).getResourceTags),
 }
 
 // requestBodies are the known members of each operation's request body,
@@ -129,6 +139,9 @@ var requestBodies = map[string]*shape{
 
 	"PutProvisionConfig":           putProvisionConfigShape,
 	"PutFunctionAsyncInvokeConfig": putAsyncConfigShape,
+	"PublishLayerVersion":          publishLayerShape,
+	"TagResource":                  tagResourceShape,
+	"UntagResource":                untagResourceShape,
 }
 
 // matchRoute finds the route for method and the decoded path segments

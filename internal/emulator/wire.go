@@ -188,3 +188,18 @@ var (
 		"maxAsyncEventAgeInSeconds": nil, "maxAsyncRetryAttempts": nil, "statefulInvocation": nil,
 	})
 )
+
+// publishLayerShape is CreateLayerVersionRequest, whose code member is
+// "Code"; the 2016-08-15 document's (and SDK's) "code" is known too.
+var (
+	layerCodeShape    = object(map[string]*shape{"ossBucketName": nil, "ossObjectName": nil, "zipFile": nil})
+	publishLayerShape = object(map[string]*shape{
+		"Code": layerCodeShape, "code": layerCodeShape, "compatibleRuntime": nil, "description": nil,
+	})
+)
+
+// Shapes of the tag bodies (TagResourceRequest, UntagResourceRequest).
+var (
+	tagResourceShape   = object(map[string]*shape{"resourceArn": nil, "tags": nil})
+	untagResourceShape = object(map[string]*shape{"all": nil, "resourceArn": nil, "tagKeys": nil})
+)

@@ -46,6 +46,13 @@ var emuWireModels = []emuWireModel{
 	// The 2016-08-15 answer's items (a bare array): the SDK's item names.
 	{typ: reflect.TypeFor[instance2016](), sdk: []string{"ListInstancesResponseBodyInstances"}},
 	{typ: reflect.TypeFor[triggerAnswer](), sdk: []string{"GetTriggerResponseBody"}},
+	{typ: reflect.TypeFor[listLayerVersionsResponse](), sdk: []string{"ListLayerVersionsResponseBody"}},
+	{typ: reflect.TypeFor[listLayersResponse](), sdk: []string{"ListLayersResponseBody"}},
+	{typ: reflect.TypeFor[publishLayerRequest](), sdk: []string{"CreateLayerVersionRequest"}, extra: map[string]string{
+		// The 2016-08-15 document's spelling; the 2021-04-06 SDK's "Code"
+		// is moved to it before decoding (fixLayerFields).
+		"code": "2016-08-15 document, reference 3.11 and 9.2",
+	}},
 	{typ: reflect.TypeFor[timerTriggerConfig](), sdk: []string{"TimeTriggerConfig"}},
 	{typ: reflect.TypeFor[httpTriggerConfig](), sdk: []string{"HTTPTriggerConfig"}},
 	{typ: reflect.TypeFor[jwtAuthConfig](), sdk: []string{"JWTAuthConfig"}},
@@ -70,7 +77,7 @@ var emuWireModels = []emuWireModel{
 // the emulator's persistence file format (store.go) and its own admin API
 // (faults.go, under /_emulator/).
 var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON",
-	"provisionRecord", "asyncConfigRecord", "provisioningJSON"}
+	"provisionRecord", "asyncConfigRecord", "provisioningJSON", "layerRecord", "layerVersionRecord"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.

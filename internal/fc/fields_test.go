@@ -134,6 +134,15 @@ var wireModels = []wireModel{
 	// Instances
 	{typ: reflect.TypeFor[Instance](), sdk: []string{"ListInstancesResponseBodyInstances"}},
 	{typ: reflect.TypeFor[instancesPage](), sdk: []string{"ListInstancesResponseBody"}},
+	// Layers. The publish answer is a Layer too (CreateLayerVersionResponseBody,
+	// which spells codeSize "codesize"; the decoder matches it anyway).
+	{typ: reflect.TypeFor[Layer](), sdk: []string{"Layer", "CreateLayerVersionResponseBody"}},
+	{typ: reflect.TypeFor[LayerCode](), sdk: []string{"LayerCode", "OutputCodeLocation"}},
+	{typ: reflect.TypeFor[PublishLayerVersionInput](), sdk: []string{"CreateLayerVersionRequest"}},
+	// Tags
+	{typ: reflect.TypeFor[TagResourceInput](), sdk: []string{"TagResourceRequest"}},
+	{typ: reflect.TypeFor[UntagResourceInput](), sdk: []string{"UntagResourceRequest"}},
+	{typ: reflect.TypeFor[ResourceTags](), sdk: []string{"GetResourceTagsResponseBody"}},
 }
 
 // wireAnonymous maps the function that declares an anonymous struct with
@@ -149,6 +158,8 @@ var wireAnonymous = map[string]string{
 	"PublishServiceVersion":          "PublishServiceVersionRequest",
 	"ListProvisionConfigs":           "ListProvisionConfigsResponseBody",
 	"ListFunctionAsyncInvokeConfigs": "ListFunctionAsyncInvokeConfigsResponseBody",
+	"ListLayerVersions":              "ListLayerVersionsResponseBody",
+	"ListLayers":                     "ListLayersResponseBody",
 }
 
 // taggedStructs parses the package's non-test files and returns the named

@@ -71,6 +71,8 @@ var wireSample = map[string]string{
 	"triggerName":  "trg",
 	"aliasName":    "live",
 	"versionId":    "3",
+	"layerName":    "lyr",
+	"version":      "4",
 }
 
 // wireQualifier is the qualifier the lines pass where a method takes one.
@@ -224,6 +226,39 @@ var wireCalls = []wireCall{
 	// Instances
 	{method: "ListInstances", action: "ListInstances", qualified: true, answer: `{"instances":[]}`, call: func(ctx context.Context, c *Client) error {
 		_, err := c.ListInstances(ctx, "svc", wireQualifier, "fn", 10)
+		return err
+	}},
+	// Layers
+	{method: "PublishLayerVersion", action: "CreateLayerVersion", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.PublishLayerVersion(ctx, "lyr", &PublishLayerVersionInput{
+			Code: &Code{ZipFile: "UEsDBA=="}, CompatibleRuntime: []string{"python3.10"}, Description: Ptr("d"),
+		})
+		return err
+	}},
+	{method: "GetLayerVersion", action: "GetLayerVersion", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.GetLayerVersion(ctx, "lyr", 4)
+		return err
+	}},
+	{method: "DeleteLayerVersion", action: "DeleteLayerVersion", call: func(ctx context.Context, c *Client) error {
+		return c.DeleteLayerVersion(ctx, "lyr", 4)
+	}},
+	{method: "ListLayerVersions", action: "ListLayerVersions", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListLayerVersions(ctx, "lyr", LayerVersionListOptions{StartVersion: 2, Limit: 2})
+		return err
+	}},
+	{method: "ListLayers", action: "ListLayers", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListLayers(ctx, wireListOptions)
+		return err
+	}},
+	// Tags
+	{method: "TagResource", action: "TagResource", call: func(ctx context.Context, c *Client) error {
+		return c.TagResource(ctx, ServiceARN("cn-hangzhou", "1", "svc"), map[string]string{"k": "v"})
+	}},
+	{method: "UntagResource", action: "UntagResource", call: func(ctx context.Context, c *Client) error {
+		return c.UntagResource(ctx, ServiceARN("cn-hangzhou", "1", "svc"), []string{"k"}, false)
+	}},
+	{method: "GetResourceTags", action: "GetResourceTags", call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetResourceTags(ctx, ServiceARN("cn-hangzhou", "1", "svc"))
 		return err
 	}},
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -182,6 +183,15 @@ func testAccCheckDestroy(env *acctest.Env) resource.TestCheckFunc {
 				}
 			case "fc_function_async_invoke_config":
 				_, err = env.Client.GetFunctionAsyncInvokeConfig(ctx, attrs["service_name"], attrs["qualifier"], attrs["function_name"])
+			case "fc_layer_version":
+				if attrs["skip_destroy"] == "true" {
+					continue
+				}
+				version, perr := strconv.ParseInt(attrs["version"], 10, 64)
+				if perr != nil {
+					return fmt.Errorf("%s %q: version %q: %w", rs.Type, rs.Primary.ID, attrs["version"], perr)
+				}
+				_, _, err = env.Client.GetLayerVersion(ctx, attrs["layer_name"], version)
 			default:
 				continue
 			}
