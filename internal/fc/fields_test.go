@@ -117,19 +117,49 @@ var wireModels = []wireModel{
 		// alias answers (reference 4.5); the SDK's alias models omit it.
 		"serviceName": "2016-08-15 document, reference 4.5",
 	}},
+	// Provision configs
+	{typ: reflect.TypeFor[ProvisionConfig](), sdk: []string{"PutProvisionConfigRequest", "GetProvisionConfigResponseBody", "ListProvisionConfigsResponseBodyProvisionConfigs"}},
+	{typ: reflect.TypeFor[ScheduledAction](), sdk: []string{"ScheduledActions"}},
+	{typ: reflect.TypeFor[TargetTrackingPolicy](), sdk: []string{"TargetTrackingPolicies"}},
+	// Async invoke configs
+	{typ: reflect.TypeFor[AsyncInvokeConfig](), sdk: []string{"PutFunctionAsyncInvokeConfigRequest", "GetFunctionAsyncInvokeConfigResponseBody"}, extra: map[string]string{
+		// The 2016-08-15 document names the function in async config
+		// answers serviceName and functionName (reference 9.2); both SDKs
+		// use service and function.
+		"serviceName":  "2016-08-15 document, reference 4.8 and 9.2",
+		"functionName": "2016-08-15 document, reference 4.8 and 9.2",
+	}},
+	{typ: reflect.TypeFor[DestinationConfig](), sdk: []string{"DestinationConfig"}},
+	{typ: reflect.TypeFor[Destination](), sdk: []string{"Destination"}},
+	// Instances
+	{typ: reflect.TypeFor[Instance](), sdk: []string{"ListInstancesResponseBodyInstances"}},
+	{typ: reflect.TypeFor[instancesPage](), sdk: []string{"ListInstancesResponseBody"}},
+	// Layers. The publish answer is a Layer too (CreateLayerVersionResponseBody,
+	// which spells codeSize "codesize"; the decoder matches it anyway).
+	{typ: reflect.TypeFor[Layer](), sdk: []string{"Layer", "CreateLayerVersionResponseBody"}},
+	{typ: reflect.TypeFor[LayerCode](), sdk: []string{"LayerCode", "OutputCodeLocation"}},
+	{typ: reflect.TypeFor[PublishLayerVersionInput](), sdk: []string{"CreateLayerVersionRequest"}},
+	// Tags
+	{typ: reflect.TypeFor[TagResourceInput](), sdk: []string{"TagResourceRequest"}},
+	{typ: reflect.TypeFor[UntagResourceInput](), sdk: []string{"UntagResourceRequest"}},
+	{typ: reflect.TypeFor[ResourceTags](), sdk: []string{"GetResourceTagsResponseBody"}},
 }
 
 // wireAnonymous maps the function that declares an anonymous struct with
 // json tags (a list page, a small request body) to the SDK struct of that
 // answer or request.
 var wireAnonymous = map[string]string{
-	"ListServices":          "ListServicesResponseBody",
-	"ListFunctions":         "ListFunctionsResponseBody",
-	"ListAliases":           "ListAliasesResponseBody",
-	"ListTriggers":          "ListTriggersResponseBody",
-	"ListServiceVersions":   "ListServiceVersionsResponseBody",
-	"GetServiceVersion":     "ListServiceVersionsResponseBody",
-	"PublishServiceVersion": "PublishServiceVersionRequest",
+	"ListServices":                   "ListServicesResponseBody",
+	"ListFunctions":                  "ListFunctionsResponseBody",
+	"ListAliases":                    "ListAliasesResponseBody",
+	"ListTriggers":                   "ListTriggersResponseBody",
+	"ListServiceVersions":            "ListServiceVersionsResponseBody",
+	"GetServiceVersion":              "ListServiceVersionsResponseBody",
+	"PublishServiceVersion":          "PublishServiceVersionRequest",
+	"ListProvisionConfigs":           "ListProvisionConfigsResponseBody",
+	"ListFunctionAsyncInvokeConfigs": "ListFunctionAsyncInvokeConfigsResponseBody",
+	"ListLayerVersions":              "ListLayerVersionsResponseBody",
+	"ListLayers":                     "ListLayersResponseBody",
 }
 
 // taggedStructs parses the package's non-test files and returns the named

@@ -361,6 +361,7 @@ func TestConfigure_unknownValues(t *testing.T) {
 	}{
 		{"access_key", tftypes.String, "ALIBABA_CLOUD_ACCESS_KEY_ID"},
 		{"account_id", tftypes.String, "ALIBABA_CLOUD_ACCOUNT_ID"},
+		{"default_tags", tftypes.Map{ElementType: tftypes.String}, ""},
 		{"endpoint", tftypes.String, "FC_ENDPOINT"},
 		{"max_retries", tftypes.Number, ""},
 		{"profile", tftypes.String, "ALIBABA_CLOUD_PROFILE"},
