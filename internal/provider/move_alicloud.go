@@ -425,6 +425,26 @@ func stringListValue(l []string) types.List {
 	return flattenStringList(l, types.ListNull(types.StringType))
 }
 
+// moveAlicloudOSSCode is the code argument of a package the incumbent took
+// from OSS: bucket and object, as it sent them. Without both (a local
+// package) it is null: see moveAlicloudFunction.
+func moveAlicloudOSSCode(bucket, object string) types.Object {
+	attrTypes := make(map[string]attr.Type)
+	for name, a := range codeSourceAttributes() {
+		attrTypes[name] = a.GetType()
+	}
+	if bucket == "" || object == "" {
+		return types.ObjectNull(attrTypes)
+	}
+	vals := make(map[string]attr.Value, len(attrTypes))
+	for name := range attrTypes {
+		vals[name] = types.StringNull()
+	}
+	vals["oss_bucket_name"] = types.StringValue(bucket)
+	vals["oss_object_name"] = types.StringValue(object)
+	return types.ObjectValueMust(attrTypes, vals)
+}
+
 // stringSetValue is a set of strings (empty when l is).
 func stringSetValue(l []string) (types.Set, diag.Diagnostics) {
 	elems := make([]attr.Value, 0, len(l))

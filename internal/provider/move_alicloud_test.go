@@ -386,6 +386,7 @@ func TestMoveAlicloudService(t *testing.T) {
     {"enable_tls": false, "mount_dir": "/mnt/nas", "server_addr": "0a1b2c.cn-hangzhou.nas.aliyuncs.com:/data"},
     {"enable_tls": false, "mount_dir": "/mnt/nas2", "server_addr": "0a1b2c.cn-hangzhou.nas.aliyuncs.com:/logs"}]},
   "role": "acs:ram::1234567890123456:role/fc-service", "service_id": "5a8c",
+  "tags": {"team": "orders"},
   "tracing_config": {"params": {"endpoint": "http://tracing.example.com/api/traces"}, "type": "Jaeger"},
   "vpc_config": {"security_group_id": "sg-1", "vpc_id": "vpc-1", "vswitch_ids": ["vsw-1", "vsw-2"]}
 }`,
@@ -471,6 +472,20 @@ func TestMoveAlicloudFunction(t *testing.T) {
   "runtime": "custom-container", "service_name": "svc"
 }`,
 			wantDiag: "not a JSON array of strings",
+		},
+		{
+			// A package from OSS is carried over as code.
+			name: "code from OSS", sourceType: "alicloud_fc_function",
+			old: `{
+  "id": "svc:fn", "service": "svc", "name": "fn", "handler": "index.handler", "runtime": "python3.10",
+  "oss_bucket": "deploy-bucket", "oss_key": "fn/v7.zip", "filename": null, "code_checksum": "1520466891486474387",
+  "memory_size": 128, "timeout": 3, "instance_type": "e1", "initialization_timeout": 3, "instance_concurrency": 1, "ca_port": 0
+}`,
+			want: `{
+  "code": {"oss_bucket_name": "deploy-bucket", "oss_object_name": "fn/v7.zip"}, "code_checksum": "1520466891486474387",
+  "handler": "index.handler", "id": "svc/fn", "initialization_timeout": 3, "instance_concurrency": 1, "instance_type": "e1",
+  "memory_size": 128, "name": "fn", "runtime": "python3.10", "service_name": "svc", "timeout": 3
+}`,
 		},
 		{
 			name: "names from the ID", sourceType: "alicloud_fc_function",
@@ -642,6 +657,116 @@ func TestMoveAlicloudAlias(t *testing.T) {
 			name: "names from the ID", sourceType: "alicloud_fc_alias",
 			old:  `{"id": "svc:prod", "service_version": "1"}`,
 			want: `{"id": "svc/prod", "name": "prod", "service_name": "svc", "version_id": "1"}`,
+		},
+	})
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_layer_version
+
+func TestMoveAlicloudLayerVersion(t *testing.T) {
+	runMoveCases(t, "fc_layer_version", NewLayerVersionResource, []moveCase{
+		{
+			// A local zip_file (a path) is not carried over as code.
+			name: "local zip", sourceType: "alicloud_fc_layer_version",
+			old: `{
+  "acl": "0", "arn": "0a1b2c3d#deps#3", "code_check_sum": "1520466891486474387",
+  "compatible_runtime": ["python3.10", "python3.9"], "description": "", "id": "deps:3", "layer_name": "deps",
+  "oss_bucket_name": null, "oss_object_name": null, "skip_destroy": null, "timeouts": null, "version": "3",
+  "zip_file": "build/deps.zip"
+}`,
+			want: `{
+  "acl": 0, "arn": "0a1b2c3d#deps#3", "code_checksum": "1520466891486474387", "compatible_runtime": ["python3.10", "python3.9"],
+  "id": "deps/3", "layer_name": "deps", "skip_destroy": false, "version": 3
+}`,
+		},
+		{
+			name: "OSS, legacy address", source: hashicorpAlicloud, sourceType: "alicloud_fc_layer_version",
+			old: `{
+  "acl": "0", "arn": "0a1b2c3d#deps#4", "code_check_sum": "42", "compatible_runtime": ["nodejs16"],
+  "description": "node deps", "id": "deps:4", "layer_name": "deps", "oss_bucket_name": "deploy-bucket",
+  "oss_object_name": "layers/deps-4.zip", "skip_destroy": true, "timeouts": {"create": "5m", "delete": null},
+  "version": "4", "zip_file": null
+}`,
+			want: `{
+  "acl": 0, "arn": "0a1b2c3d#deps#4", "code": {"oss_bucket_name": "deploy-bucket", "oss_object_name": "layers/deps-4.zip"},
+  "code_checksum": "42", "compatible_runtime": ["nodejs16"], "description": "node deps", "id": "deps/4",
+  "layer_name": "deps", "skip_destroy": true, "version": 4
+}`,
+		},
+		{
+			// Right after an import of the incumbent, or a state whose
+			// computed version was never set: the names come from the ID.
+			name: "names from the ID", sourceType: "alicloud_fc_layer_version",
+			old:  `{"id": "deps:2", "version": "", "compatible_runtime": ["python3.10"]}`,
+			want: `{"compatible_runtime": ["python3.10"], "id": "deps/2", "layer_name": "deps", "skip_destroy": false, "version": 2}`,
+		},
+		{
+			name: "no version", sourceType: "alicloud_fc_layer_version",
+			old:      `{"id": "deps:latest", "layer_name": "deps", "version": ""}`,
+			wantDiag: "not a version number",
+		},
+	})
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_function_async_invoke_config
+
+func TestMoveAlicloudAsyncInvokeConfig(t *testing.T) {
+	runMoveCases(t, "fc_function_async_invoke_config", NewFunctionAsyncInvokeConfigResource, []moveCase{
+		{
+			name: "destinations", sourceType: "alicloud_fc_function_async_invoke_config",
+			old: `{
+  "created_time": "2024-03-01T08:00:00Z",
+  "destination_config": [{
+    "on_failure": [{"destination": "acs:mns:cn-hangzhou:1234567890123456:/queues/failed/messages"}],
+    "on_success": [{"destination": "acs:fc:cn-hangzhou:1234567890123456:services/svc.LATEST/functions/next"}]
+  }],
+  "function_name": "fn", "id": "svc:fn:prod", "last_modified_time": "2024-03-02T08:00:00Z",
+  "maximum_event_age_in_seconds": 3600, "maximum_retry_attempts": 0, "qualifier": "prod", "service_name": "svc",
+  "stateful_invocation": true
+}`,
+			want: `{
+  "created_time": "2024-03-01T08:00:00Z",
+  "destination_config": {
+    "on_failure": "acs:mns:cn-hangzhou:1234567890123456:/queues/failed/messages",
+    "on_success": "acs:fc:cn-hangzhou:1234567890123456:services/svc.LATEST/functions/next"
+  },
+  "function_name": "fn", "id": "svc/fn/prod", "last_modified_time": "2024-03-02T08:00:00Z",
+  "max_async_event_age_in_seconds": 3600, "max_async_retry_attempts": 0, "qualifier": "prod", "service_name": "svc",
+  "stateful_invocation": true
+}`,
+		},
+		{
+			// The incumbent's defaults: LATEST, 2 retries; no event age (0),
+			// no destination.
+			name: "defaults, legacy address", source: hashicorpAlicloud, sourceType: "alicloud_fc_function_async_invoke_config",
+			old: `{
+  "created_time": "", "destination_config": [], "function_name": "fn", "id": "svc:fn:LATEST", "last_modified_time": "",
+  "maximum_event_age_in_seconds": 0, "maximum_retry_attempts": 2, "qualifier": "LATEST", "service_name": "svc",
+  "stateful_invocation": false
+}`,
+			want: `{
+  "function_name": "fn", "id": "svc/fn/LATEST", "max_async_retry_attempts": 2, "qualifier": "LATEST",
+  "service_name": "svc", "stateful_invocation": false
+}`,
+		},
+		{
+			name: "one destination", sourceType: "alicloud_fc_function_async_invoke_config",
+			old: `{
+  "destination_config": [{"on_failure": [], "on_success": [{"destination": "acs:eventbridge:cn-hangzhou:1234567890123456:eventbus/default"}]}],
+  "function_name": "fn", "id": "svc:fn:LATEST", "maximum_retry_attempts": 1, "qualifier": "LATEST", "service_name": "svc"
+}`,
+			want: `{
+  "destination_config": {"on_success": "acs:eventbridge:cn-hangzhou:1234567890123456:eventbus/default"},
+  "function_name": "fn", "id": "svc/fn/LATEST", "max_async_retry_attempts": 1, "qualifier": "LATEST",
+  "service_name": "svc", "stateful_invocation": false
+}`,
+		},
+		{
+			name: "names from the ID", sourceType: "alicloud_fc_function_async_invoke_config",
+			old:  `{"id": "svc:fn:LATEST"}`,
+			want: `{"function_name": "fn", "id": "svc/fn/LATEST", "max_async_retry_attempts": 3, "qualifier": "LATEST", "service_name": "svc", "stateful_invocation": false}`,
 		},
 	})
 }

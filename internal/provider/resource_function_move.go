@@ -20,13 +20,13 @@ func (r *functionResource) MoveState(_ context.Context) []resource.StateMover {
 // moveAlicloudFunction maps the state of an alicloud_fc_function onto
 // fc_function.
 //
-// code stays null: the incumbent's filename, oss_bucket and oss_key say
-// where the package came from, but not in the form of code {} (a filename
-// may name a bare source file, which code.filename does not take), and a
-// state cannot hold a configuration. So the first plan after the move shows
-// code being set, as after an import; it uploads nothing when the package
-// the configuration names has the checksum FC reports (code_checksum, kept
-// here and read again by the refresh).
+// code: a package from OSS (oss_bucket and oss_key) is code's
+// oss_bucket_name and oss_object_name. A local filename is not carried
+// over: it may name a bare source file, which code.filename does not take,
+// or a path relative to another directory; code stays null, so the first
+// plan after the move shows code being set, as after an import. That plan
+// uploads nothing when the package the configuration names has the checksum
+// FC reports (code_checksum, kept here and read again by the refresh).
 //
 // Numbers the incumbent stores as 0 when FC has none (ca_port, and the
 // others whose valid values start at 1) are null; the refresh reads them,
@@ -39,7 +39,7 @@ func moveAlicloudFunction(_ context.Context, st alicloudState) (*functionResourc
 		return nil, diags
 	}
 	m := &functionResourceModel{
-		Code:        types.ObjectNull(codeArgumentAttrTypes()),
+		Code:        moveAlicloudOSSCode(st.stringValue("oss_bucket"), st.stringValue("oss_key")),
 		ID:          types.StringValue(service + "/" + name),
 		ServiceName: types.StringValue(service),
 		functionAttributesModel: functionAttributesModel{
@@ -108,15 +108,4 @@ func moveAlicloudCustomContainerConfig(st alicloudState) (types.Object, diag.Dia
 	})
 	diags.Append(d...)
 	return obj, diags
-}
-
-// codeArgumentAttrTypes are the attribute types of fc_function's code.
-func codeArgumentAttrTypes() map[string]attr.Type {
-	return map[string]attr.Type{
-		"filename":        types.StringType,
-		"oss_bucket_name": types.StringType,
-		"oss_object_name": types.StringType,
-		"source_dir":      types.StringType,
-		"zip_file":        types.StringType,
-	}
 }

@@ -177,7 +177,10 @@ func TestAccServiceResource_moveFromAlicloud(t *testing.T) {
 				}},
 				TracingConfig: &fc.TracingConfig{Type: "Jaeger", Params: map[string]string{"endpoint": "http://tracing-analysis-dc-hz.aliyuncs.com/api/traces"}},
 			})
-			return err
+			if err != nil {
+				return err
+			}
+			return env.Client.TagResource(ctx, fc.ServiceARN(acctest.Region, acctest.AccountID, name), map[string]string{"team": "orders"})
 		},
 		func(ctx context.Context) error { return env.Client.DeleteService(ctx, name, "") })
 
@@ -187,6 +190,7 @@ resource "alicloud_fc_service" "test" {
   description     = "orders"
   internet_access = false
   role            = %[2]q
+  tags            = { team = "orders" }
 
   log_config {
     project                = "tf-acc-project"
@@ -220,6 +224,7 @@ resource "fc_service" "test" {
   description     = "orders"
   internet_access = false
   role            = %[2]q
+  tags            = { team = "orders" }
 
   log_config = {
     project                = "tf-acc-project"
@@ -267,8 +272,11 @@ resource "fc_service" "test" {
 				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("service_id"), knownvalue.StringRegexp(nonEmptyRE)),
 				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
 				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("log_config").AtMapKey("log_begin_rule"), knownvalue.StringExact("None")),
+				statecheck.ExpectKnownValue("fc_service.test", tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"team": knownvalue.StringExact("orders"),
+				})),
 			},
-			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateService": 0, "CreateService": 0}),
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateService": 0, "CreateService": 0, "TagResource": 0, "UntagResource": 0}),
 		},
 	))
 }

@@ -23,14 +23,16 @@ func (r *serviceResource) MoveState(_ context.Context) []resource.StateMover {
 // log_config.log_begin_rule or mount_points[*].enable_tls: they are null,
 // "None" and false, what FC has when they were never set; the refresh reads
 // them, and created_time, from FC. publish, version and name_prefix have no
-// counterpart; tags neither (fc_service has none).
-func moveAlicloudService(_ context.Context, st alicloudState) (*serviceModel, diag.Diagnostics) {
+// counterpart. tags are the incumbent's; tags_all stays null, as after an
+// import, so that the refresh reads the service's tags from FC.
+func moveAlicloudService(_ context.Context, st alicloudState) (*serviceResourceModel, diag.Diagnostics) {
 	name := st.name("name", 0, 1)
 	diags := requireNames("alicloud_fc_service", "name", name)
 	if diags.HasError() {
 		return nil, diags
 	}
-	m := &serviceModel{
+	m := &serviceResourceModel{TagsAll: types.MapNull(types.StringType)}
+	m.serviceModel = serviceModel{
 		CreatedTime:      types.StringNull(),
 		Description:      st.optionalString("description"),
 		ID:               types.StringValue(name),
@@ -40,6 +42,7 @@ func moveAlicloudService(_ context.Context, st alicloudState) (*serviceModel, di
 		OSSMountConfig:   types.ObjectNull(ossMountConfigAttrTypes),
 		Role:             st.optionalString("role"),
 		ServiceID:        st.optionalString("service_id"),
+		Tags:             stringMapValue(st.stringMap("tags")),
 	}
 	var d diag.Diagnostics
 	m.LogConfig, d = moveAlicloudLogConfig(st)

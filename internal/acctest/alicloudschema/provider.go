@@ -12,9 +12,12 @@
 //
 // Its resources store what they are given and nothing else: Create and
 // Update keep the plan, with the computed values left unknown set the way
-// SDK v1 stores them ("", 0, false, empty collections) and id in the
-// incumbent's format; Read returns the state; Delete does nothing. It
-// stands for the schema, not for any behaviour of the incumbent.
+// SDK v1 stores them ("", 0, false, empty collections), computed values
+// kept from the state in a plan as SDK v1 keeps them, and a new object's
+// id in the incumbent's format; an import takes the ID alone (SDK v1's
+// ImportStatePassthrough, without the incumbent's read); Read returns the
+// state; Delete does nothing. It stands for the schema, not for any
+// behaviour of the incumbent.
 package alicloudschema
 
 import (
@@ -51,6 +54,8 @@ func (p *alicloudProvider) Resources(_ context.Context) []func() resource.Resour
 		func() resource.Resource { return functionResource() },
 		func() resource.Resource { return triggerResource() },
 		func() resource.Resource { return aliasResource() },
+		func() resource.Resource { return layerVersionResource() },
+		func() resource.Resource { return asyncInvokeConfigResource() },
 	}
 }
 
@@ -62,7 +67,9 @@ func (p *alicloudProvider) DataSources(_ context.Context) []func() datasource.Da
 // "alicloud_fc_service"), for tests that check old states against them.
 func Schemas() map[string]schema.Schema {
 	out := map[string]schema.Schema{}
-	for _, r := range []*storedResource{serviceResource(), functionResource(), triggerResource(), aliasResource()} {
+	for _, r := range []*storedResource{
+		serviceResource(), functionResource(), triggerResource(), aliasResource(), layerVersionResource(), asyncInvokeConfigResource(),
+	} {
 		out["alicloud_"+r.name] = r.schema
 	}
 	return out

@@ -24,7 +24,10 @@ type storedResource struct {
 	idAttrs []string
 }
 
-var _ resource.Resource = (*storedResource)(nil)
+var (
+	_ resource.Resource                = (*storedResource)(nil)
+	_ resource.ResourceWithImportState = (*storedResource)(nil)
+)
 
 func (r *storedResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.name
@@ -49,11 +52,24 @@ func (r *storedResource) Update(ctx context.Context, req resource.UpdateRequest,
 func (r *storedResource) Delete(_ context.Context, _ resource.DeleteRequest, _ *resource.DeleteResponse) {
 }
 
+// ImportState takes the ID alone, as SDK v1's ImportStatePassthrough does
+// (the incumbent then reads the object; this stand-in does not).
+func (r *storedResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
 // store sets the state to the plan, with unknown values set as SDK v1
-// stores a computed value nothing set, and the id.
+// stores a computed value nothing set, and the id of a new object.
 func (r *storedResource) store(ctx context.Context, plan tfsdk.Plan, state *tfsdk.State, diags interface {
 	AddError(string, string)
 }) {
+	// A create plans the id unknown; an update keeps the state's.
+	var planned map[string]tftypes.Value
+	if err := plan.Raw.As(&planned); err != nil {
+		diags.AddError("Stand-in alicloud provider", err.Error())
+		return
+	}
+	idUnknown := !planned["id"].IsKnown()
 	v, err := tftypes.Transform(plan.Raw, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if v.IsKnown() {
 			return v, nil
@@ -63,6 +79,10 @@ func (r *storedResource) store(ctx context.Context, plan tfsdk.Plan, state *tfsd
 	if err != nil {
 		diags.AddError("Stand-in alicloud provider", err.Error())
 		return
+	}
+	state.Raw = v
+	if !idUnknown {
+		return // the id of an existing object stays
 	}
 	var attrs map[string]tftypes.Value
 	if err := v.As(&attrs); err != nil {
@@ -78,7 +98,6 @@ func (r *storedResource) store(ctx context.Context, plan tfsdk.Plan, state *tfsd
 		}
 		parts = append(parts, s)
 	}
-	state.Raw = v
 	if d := state.SetAttribute(ctx, path.Root("id"), strings.Join(parts, ":")); d.HasError() {
 		diags.AddError("Stand-in alicloud provider", fmt.Sprint(d))
 	}

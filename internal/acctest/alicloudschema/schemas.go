@@ -1,9 +1,10 @@
 package alicloudschema
 
 // The schemas of the incumbent's alicloud_fc_service, alicloud_fc_function,
-// alicloud_fc_trigger and alicloud_fc_alias, attribute for attribute as in
-// its source (alicloud/resource_alicloud_fc_{service,function,trigger,alias}.go),
-// in the source's order. Validation functions, conflicts and diff
+// alicloud_fc_trigger, alicloud_fc_alias, alicloud_fc_layer_version and
+// alicloud_fc_function_async_invoke_config, attribute for attribute as in
+// its source (alicloud/resource_alicloud_fc_<name>.go), in the source's
+// order. Validation functions, conflicts and diff
 // suppression are left out: they do not shape the state.
 
 import (
@@ -11,7 +12,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -19,13 +22,20 @@ import (
 // Shorthands for the SDK v1 flags.
 func optionalString() schema.StringAttribute { return schema.StringAttribute{Optional: true} }
 func requiredString() schema.StringAttribute { return schema.StringAttribute{Required: true} }
-func computedString() schema.StringAttribute { return schema.StringAttribute{Computed: true} }
+
+// Computed values keep their state values in a plan (UseStateForUnknown),
+// as SDK v1 plans them unless a resource asks otherwise.
+func computedString() schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, PlanModifiers: keepState}
+}
 
 // optionalComputedString is Optional+Computed, as SDK v1's implicit id and
 // the generated names are.
 func optionalComputedString() schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, Computed: true}
+	return schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: keepState}
 }
+
+var keepState = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 
 // Attributes with an SDK v1 Default are Optional+Computed with the default
 // here: the framework cannot plan a value for a merely optional attribute,
@@ -183,6 +193,63 @@ func aliasResource() *storedResource {
 				"routing_config": maxOneBlock(map[string]schema.Attribute{
 					"additional_version_weights": schema.MapAttribute{Optional: true, ElementType: types.Float64Type},
 				}, nil),
+			},
+		},
+	}
+}
+
+func layerVersionResource() *storedResource {
+	return &storedResource{
+		name:    "fc_layer_version",
+		idAttrs: []string{"layer_name", "version"},
+		schema: schema.Schema{
+			Attributes: map[string]schema.Attribute{
+				"id":                 optionalComputedString(),
+				"acl":                computedString(),
+				"arn":                computedString(),
+				"code_check_sum":     computedString(),
+				"oss_bucket_name":    optionalString(),
+				"oss_object_name":    optionalString(),
+				"zip_file":           optionalString(),
+				"compatible_runtime": schema.SetAttribute{Required: true, ElementType: types.StringType},
+				"skip_destroy":       schema.BoolAttribute{Optional: true},
+				"description":        optionalString(),
+				"layer_name":         requiredString(),
+				"version":            computedString(),
+			},
+			Blocks: map[string]schema.Block{
+				// SDK v1 adds the block of a resource's Timeouts.
+				"timeouts": schema.SingleNestedBlock{Attributes: map[string]schema.Attribute{
+					"create": optionalString(),
+					"delete": optionalString(),
+				}},
+			},
+		},
+	}
+}
+
+func asyncInvokeConfigResource() *storedResource {
+	destination := maxOneBlock(map[string]schema.Attribute{"destination": requiredString()}, nil)
+	return &storedResource{
+		name:    "fc_function_async_invoke_config",
+		idAttrs: []string{"service_name", "function_name", "qualifier"},
+		schema: schema.Schema{
+			Attributes: map[string]schema.Attribute{
+				"id":                           optionalComputedString(),
+				"service_name":                 requiredString(),
+				"function_name":                requiredString(),
+				"qualifier":                    defaultString("LATEST"),
+				"maximum_event_age_in_seconds": schema.Int64Attribute{Optional: true},
+				"maximum_retry_attempts":       defaultInt(2),
+				"stateful_invocation":          schema.BoolAttribute{Optional: true},
+				"created_time":                 computedString(),
+				"last_modified_time":           computedString(),
+			},
+			Blocks: map[string]schema.Block{
+				"destination_config": maxOneBlock(nil, map[string]schema.Block{
+					"on_failure": destination,
+					"on_success": destination,
+				}),
 			},
 		},
 	}
