@@ -16,6 +16,7 @@ package provider_test
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -284,12 +285,14 @@ resource "fc_service" "test" {
 // ---------------------------------------------------------------------------
 // alicloud_fc_function
 
-// TestAccFunctionResource_moveFromAlicloud moves a function with code and a
-// custom-container function. The first plan sets code on the former (what
-// the old state cannot hold) and changes nothing else; the package named is
-// the one FC has, so the apply uploads nothing. The container function,
-// without code, moves without change: its command and args, JSON strings in
-// the old state, are lists in the new one.
+// TestAccFunctionResource_moveFromAlicloud moves a function with code from a
+// local zip, one with code from OSS and a custom-container function. The
+// first plan sets code on the first (a local filename is not carried over)
+// and changes nothing else; the package named is the one FC has, so the
+// apply uploads nothing. The OSS function moves with its code, without
+// change. The container function, without code, moves without change too:
+// its command and args, JSON strings in the old state, are lists in the new
+// one.
 func TestAccFunctionResource_moveFromAlicloud(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "creates a function from a made-up container image")
@@ -307,6 +310,15 @@ func TestAccFunctionResource_moveFromAlicloud(t *testing.T) {
 		f.Timeout = fc.Ptr(int64(30))
 		f.EnvironmentVariables = map[string]string{"MODE": "prod"}
 	})
+	createOutside(t, env, "the OSS function", func(ctx context.Context) error {
+		_, _, err := env.Client.CreateFunction(ctx, service, &fc.Function{
+			FunctionName: fc.Ptr("oss"),
+			Runtime:      fc.Ptr("python3.10"),
+			Handler:      fc.Ptr("index.handler"),
+			Code:         &fc.Code{OSSBucketName: "deploy-bucket", OSSObjectName: "fn/v7.zip"},
+		}, "")
+		return err
+	}, nil)
 	createOutside(t, env, "the container function",
 		func(ctx context.Context) error {
 			_, _, err := env.Client.CreateFunction(ctx, service, &fc.Function{
@@ -334,6 +346,15 @@ resource "alicloud_fc_function" "code" {
   memory_size           = 256
   timeout               = 30
   environment_variables = { MODE = "prod" }
+}
+
+resource "alicloud_fc_function" "oss" {
+  service    = %[1]q
+  name       = "oss"
+  runtime    = "python3.10"
+  handler    = "index.handler"
+  oss_bucket = "deploy-bucket"
+  oss_key    = "fn/v7.zip"
 }
 
 # description and initializer as the incumbent's refresh stores them when
@@ -370,6 +391,18 @@ resource "fc_function" "code" {
   }
 }
 
+resource "fc_function" "oss" {
+  service_name = %[1]q
+  name         = "oss"
+  runtime      = "python3.10"
+  handler      = "index.handler"
+
+  code = {
+    oss_bucket_name = "deploy-bucket"
+    oss_object_name = "fn/v7.zip"
+  }
+}
+
 resource "fc_function" "container" {
   service_name = %[1]q
   name         = "container"
@@ -383,7 +416,7 @@ resource "fc_function" "container" {
     args    = ["-port", "9000"]
   }
 }
-`, service, zipPath) + movedBlock("function", "code") + movedBlock("function", "container")
+`, service, zipPath) + movedBlock("function", "code") + movedBlock("function", "oss") + movedBlock("function", "container")
 
 	resource.ParallelTest(t, moveTestCase(env,
 		resource.TestStep{
@@ -396,6 +429,7 @@ resource "fc_function" "container" {
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					expectMoved("fc_function.code", "alicloud_fc_function.code", "code"),
+					expectMoved("fc_function.oss", "alicloud_fc_function.oss"),
 					expectMoved("fc_function.container", "alicloud_fc_function.container"),
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -612,6 +646,188 @@ func TestAccMoveFromAlicloud_guideExample(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateService": 0, "UpdateFunction": 0, "UpdateTrigger": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_layer_version
+
+// TestAccLayerVersionResource_moveFromAlicloud moves a layer version
+// published from a local zip and one published from OSS. The stand-in
+// cannot know the version number FC gave (a computed value), so each old
+// object is first imported by the incumbent's ID, LAYER:VERSION, then the
+// old configuration is applied to it. After the move the OSS version
+// changes not at all: its code moved with it. The local one sets code (no
+// old state can hold it) and keeps its version, as the zip is the one FC
+// has.
+func TestAccLayerVersionResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	zipPath := filepath.Join(t.TempDir(), "deps.zip")
+	if err := os.WriteFile(zipPath, zip, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	local, oss := acctest.RandomName("tf-acc-move"), acctest.RandomName("tf-acc-move")
+	for _, l := range []struct {
+		name string
+		code *fc.Code
+	}{
+		{local, &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)}},
+		{oss, &fc.Code{OSSBucketName: "deploy-bucket", OSSObjectName: "layers/deps-1.zip"}},
+	} {
+		createOutside(t, env, "layer "+l.name, func(ctx context.Context) error {
+			out, _, err := env.Client.PublishLayerVersion(ctx, l.name, &fc.PublishLayerVersionInput{
+				Code: l.code, CompatibleRuntime: []string{"python3.10", "python3.9"}, Description: fc.Ptr("dependencies"),
+			})
+			if err == nil && (out.Version == nil || *out.Version != 1) {
+				err = fmt.Errorf("published version %v, want 1", out.Version)
+			}
+			return err
+		}, func(ctx context.Context) error { return env.Client.DeleteLayerVersion(ctx, l.name, 1) })
+	}
+
+	old := env.Config(fmt.Sprintf(`
+resource "alicloud_fc_layer_version" "local" {
+  layer_name         = %[1]q
+  compatible_runtime = ["python3.10", "python3.9"]
+  description        = "dependencies"
+  zip_file           = %[3]q
+}
+
+resource "alicloud_fc_layer_version" "oss" {
+  layer_name         = %[2]q
+  compatible_runtime = ["python3.10", "python3.9"]
+  description        = "dependencies"
+  oss_bucket_name    = "deploy-bucket"
+  oss_object_name    = "layers/deps-1.zip"
+}
+`, local, oss, zipPath))
+	moved := env.Config(fmt.Sprintf(`
+resource "fc_layer_version" "local" {
+  layer_name         = %[1]q
+  compatible_runtime = ["python3.10", "python3.9"]
+  description        = "dependencies"
+
+  code = {
+    filename = %[3]q
+  }
+}
+
+resource "fc_layer_version" "oss" {
+  layer_name         = %[2]q
+  compatible_runtime = ["python3.10", "python3.9"]
+  description        = "dependencies"
+
+  code = {
+    oss_bucket_name = "deploy-bucket"
+    oss_object_name = "layers/deps-1.zip"
+  }
+}
+`, local, oss, zipPath) + movedBlock("layer_version", "local") + movedBlock("layer_version", "oss"))
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config: old, ResourceName: "alicloud_fc_layer_version.local", ImportState: true, ImportStateId: local + ":1",
+			ImportStatePersist: true,
+		},
+		resource.TestStep{
+			Config: old, ResourceName: "alicloud_fc_layer_version.oss", ImportState: true, ImportStateId: oss + ":1",
+			ImportStatePersist: true,
+		},
+		resource.TestStep{
+			Config:           old,
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    moved,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					expectMoved("fc_layer_version.local", "alicloud_fc_layer_version.local", "code"),
+					expectMoved("fc_layer_version.oss", "alicloud_fc_layer_version.oss"),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_layer_version.local", tfjsonpath.New("id"), knownvalue.StringExact(local+"/1")),
+				statecheck.ExpectKnownValue("fc_layer_version.local", tfjsonpath.New("version"), knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownValue("fc_layer_version.local", tfjsonpath.New("code_checksum"), knownvalue.StringExact(checksum)),
+				statecheck.ExpectKnownValue("fc_layer_version.local", tfjsonpath.New("create_time"), knownvalue.StringRegexp(timestampRE)),
+				statecheck.ExpectKnownValue("fc_layer_version.oss", tfjsonpath.New("arn_v2"), knownvalue.StringRegexp(nonEmptyRE)),
+			},
+			// No version published, none deleted.
+			Check: testAccCheckRequestCounts(env, map[string]int{"PublishLayerVersion": 0, "DeleteLayerVersion": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_function_async_invoke_config
+
+func TestAccFunctionAsyncInvokeConfigResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	service := acctest.RandomName("tf-acc-move")
+	createServiceOutside(t, env, service)
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	createFunctionOutside(t, env, service, "fn", zip, checksum, nil)
+	removeAtEnd(t, env, "function fn", func(ctx context.Context) error { return env.Client.DeleteFunction(ctx, service, "fn", "") })
+	createOutside(t, env, "the async invoke config", func(ctx context.Context) error {
+		_, err := env.Client.PutFunctionAsyncInvokeConfig(ctx, service, "LATEST", "fn", &fc.AsyncInvokeConfig{
+			MaxAsyncEventAgeInSeconds: fc.Ptr(int64(3600)),
+			MaxAsyncRetryAttempts:     fc.Ptr(int64(2)),
+			DestinationConfig:         &fc.DestinationConfig{OnFailure: &fc.Destination{Destination: testAccQueueARN}},
+		})
+		return err
+	}, nil)
+
+	// The incumbent's retry count defaults to 2 (fc_function_async_invoke_config's
+	// to 3): the new configuration says 2.
+	old := fmt.Sprintf(`
+resource "alicloud_fc_function_async_invoke_config" "test" {
+  service_name                 = %[1]q
+  function_name                = "fn"
+  maximum_event_age_in_seconds = 3600
+
+  destination_config {
+    on_failure {
+      destination = %[2]q
+    }
+  }
+}
+`, service, testAccQueueARN)
+	moved := fmt.Sprintf(`
+resource "fc_function_async_invoke_config" "test" {
+  service_name                   = %[1]q
+  function_name                  = "fn"
+  max_async_event_age_in_seconds = 3600
+  max_async_retry_attempts       = 2
+
+  destination_config = {
+    on_failure = %[2]q
+  }
+}
+`, service, testAccQueueARN) + movedBlock("function_async_invoke_config", "test")
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           env.Config(old),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    env.Config(moved),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					expectMoved("fc_function_async_invoke_config.test", "alicloud_fc_function_async_invoke_config.test"),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_function_async_invoke_config.test", tfjsonpath.New("id"), knownvalue.StringExact(service+"/fn/LATEST")),
+				statecheck.ExpectKnownValue("fc_function_async_invoke_config.test", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+			},
+			Check: testAccCheckRequestCounts(env, map[string]int{"PutFunctionAsyncInvokeConfig": 0, "DeleteFunctionAsyncInvokeConfig": 0}),
 		},
 	))
 }
