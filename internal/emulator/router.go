@@ -101,6 +101,12 @@ var routes = []route{
 	newRoute(http.MethodGet, "services/{service}/aliases/{alias}", "GetAlias", false, (*Server).getAlias),
 	newRoute(http.MethodPut, "services/{service}/aliases/{alias}", "UpdateAlias", false, (*Server).updateAlias),
 	newRoute(http.MethodDelete, "services/{service}/aliases/{alias}", "DeleteAlias", false, (*Server).deleteAlias),
+
+	newRoute(http.MethodPost, "custom-domains", "CreateCustomDomain", false, (*Server).createCustomDomain),
+	newRoute(http.MethodGet, "custom-domains", "ListCustomDomains", false, (*Server).listCustomDomains),
+	newRoute(http.MethodGet, "custom-domains/{domain}", "GetCustomDomain", false, (*Server).getCustomDomain),
+	newRoute(http.MethodPut, "custom-domains/{domain}", "UpdateCustomDomain", false, (*Server).updateCustomDomain),
+	newRoute(http.MethodDelete, "custom-domains/{domain}", "DeleteCustomDomain", false, (*Server).deleteCustomDomain),
 }
 
 // requestBodies are the known members of each operation's request body,
@@ -115,6 +121,8 @@ var requestBodies = map[string]*shape{
 	"PublishServiceVersion": publishVersionShape,
 	"CreateAlias":           createAliasShape,
 	"UpdateAlias":           updateAliasShape,
+	"CreateCustomDomain":    createCustomDomainShape,
+	"UpdateCustomDomain":    updateCustomDomainShape,
 }
 
 // matchRoute finds the route for method and the decoded path segments

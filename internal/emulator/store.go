@@ -33,6 +33,8 @@ type state struct {
 	// InlineBlobs is where format 1 state files kept the archives; it is
 	// read on load and never written.
 	InlineBlobs map[string][]byte `json:"blobs,omitempty"`
+	// CustomDomains are account-level, by domain name.
+	CustomDomains map[string]*customDomainRecord `json:"customDomains,omitempty"`
 }
 
 // stateFormatVersion 2 keeps code archives in files beside the state file;
@@ -63,7 +65,10 @@ var (
 	kindAlias = &kind{code: "Alias", noun: "alias", plural: "alias(es)", parent: kindService,
 		table: mapTable[*serviceRecord, *aliasRecord](func(s *serviceRecord) *map[string]*aliasRecord { return &s.Aliases })}
 
-	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias}
+	kindCustomDomain = &kind{code: "DomainName", noun: "domain name", plural: "domain name(s)",
+		table: mapTable[*state, *customDomainRecord](func(st *state) *map[string]*customDomainRecord { return &st.CustomDomains })}
+
+	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindCustomDomain}
 )
 
 func (st *state) etag() *string { return nil }
@@ -144,6 +149,16 @@ type aliasRecord struct {
 
 func (r *aliasRecord) etag() *string { return &r.ETag }
 func (r *aliasRecord) value() any    { return r.Alias }
+
+// customDomainRecord is one stored custom domain, private key included
+// (answers leave it out: customDomainAnswer).
+type customDomainRecord struct {
+	Domain fc.CustomDomain `json:"domain"`
+	ETag   string          `json:"etag"`
+}
+
+func (r *customDomainRecord) etag() *string { return &r.ETag }
+func (r *customDomainRecord) value() any    { return r.Domain }
 
 // nextETag returns a new ETag: the hex MD5 of a sequence number and the
 // object's JSON.

@@ -40,6 +40,7 @@ var emuWireModels = []emuWireModel{
 	{typ: reflect.TypeFor[listTriggersResponse](), sdk: []string{"ListTriggersResponseBody"}},
 	{typ: reflect.TypeFor[listVersionsResponse](), sdk: []string{"ListServiceVersionsResponseBody"}},
 	{typ: reflect.TypeFor[listAliasesResponse](), sdk: []string{"ListAliasesResponseBody"}},
+	{typ: reflect.TypeFor[listCustomDomainsResponse](), sdk: []string{"ListCustomDomainsResponseBody"}},
 	{typ: reflect.TypeFor[triggerAnswer](), sdk: []string{"GetTriggerResponseBody"}},
 	{typ: reflect.TypeFor[timerTriggerConfig](), sdk: []string{"TimeTriggerConfig"}},
 	{typ: reflect.TypeFor[httpTriggerConfig](), sdk: []string{"HTTPTriggerConfig"}},
@@ -64,7 +65,7 @@ var emuWireModels = []emuWireModel{
 // emuNotWire lists the structs with json tags that never cross the API:
 // the emulator's persistence file format (store.go) and its own admin API
 // (faults.go, under /_emulator/).
-var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON"}
+var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "customDomainRecord", "faultConfigJSON"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.
