@@ -26,7 +26,7 @@ func NewFunctionDataSource() datasource.DataSource {
 
 // functionDataSource reads one FC function.
 type functionDataSource struct {
-	client *fc.Client
+	dataSourceBase
 }
 
 // functionDataSourceModel is the state of fc_function (data source).
@@ -62,10 +62,6 @@ func (d *functionDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"`code_checksum` identifies it.",
 		Attributes: attrs,
 	}
-}
-
-func (d *functionDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *functionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -27,7 +27,7 @@ func NewFunctionsDataSource() datasource.DataSource {
 
 // functionsDataSource lists the functions of an FC service.
 type functionsDataSource struct {
-	client *fc.Client
+	dataSourceBase
 }
 
 // functionsDataSourceModel is the state of fc_functions.
@@ -77,10 +77,6 @@ func (d *functionsDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			},
 		},
 	}
-}
-
-func (d *functionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *functionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -24,7 +24,7 @@ func NewServiceDataSource() datasource.DataSource {
 }
 
 type serviceDataSource struct {
-	client *fc.Client
+	dataSourceBase
 }
 
 func (d *serviceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -42,10 +42,6 @@ func (d *serviceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		MarkdownDescription: "Reads a Function Compute service by name.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *serviceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *serviceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -26,7 +26,7 @@ func NewServiceVersionsDataSource() datasource.DataSource {
 }
 
 type serviceVersionsDataSource struct {
-	client *fc.Client
+	dataSourceBase
 }
 
 type serviceVersionsDataSourceModel struct {
@@ -78,10 +78,6 @@ func (d *serviceVersionsDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 		},
 	}
-}
-
-func (d *serviceVersionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *serviceVersionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

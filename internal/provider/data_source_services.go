@@ -25,7 +25,7 @@ func NewServicesDataSource() datasource.DataSource {
 }
 
 type servicesDataSource struct {
-	client *fc.Client
+	dataSourceBase
 }
 
 type servicesDataSourceModel struct {
@@ -60,10 +60,6 @@ func (d *servicesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			},
 		},
 	}
-}
-
-func (d *servicesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *servicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -27,7 +27,7 @@ func NewTriggersDataSource() datasource.DataSource {
 
 // triggersDataSource lists the triggers of an FC function.
 type triggersDataSource struct {
-	client *fc.Client
+	dataSourceBase
 }
 
 func (d *triggersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -116,10 +116,6 @@ func (d *triggersDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			},
 		},
 	}
-}
-
-func (d *triggersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *triggersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -238,3 +238,117 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// ---------------------------------------------------------------------------
+// Cases every resource has: disappears, drift, stale ETag. Each builds the
+// steps; the resource's test supplies the configuration and what to change
+// outside Terraform.
+
+// testAccParallel runs a TestCase against the provider with CheckDestroy,
+// as every Terraform-driven test does.
+func testAccParallel(t *testing.T, env *acctest.Env, steps ...resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckDestroy(env),
+		Steps:                    steps,
+	})
+}
+
+// disappearsStep applies config, then deletes the object at addr outside
+// Terraform: the refresh removes it from the state without error and the
+// next plan creates it again (also: further checks on that plan).
+func disappearsStep(config, addr string, remove func(context.Context) error, also ...plancheck.PlanCheck) resource.TestStep {
+	return resource.TestStep{
+		Config: config,
+		Check:  func(*terraform.State) error { return remove(context.Background()) },
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPostRefresh: append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)}, also...),
+		},
+		ExpectNonEmptyPlan: true,
+	}
+}
+
+// driftCase is the drift case: the object at addr, applied from config,
+// is changed outside Terraform; the refresh sees it and the plan (checked
+// by planned) updates it back in place; after the apply the plan is empty,
+// and state and check hold.
+type driftCase struct {
+	config  string
+	addr    string
+	change  func(context.Context) error
+	planned []plancheck.PlanCheck
+	state   []statecheck.StateCheck
+	check   resource.TestCheckFunc
+}
+
+func (c driftCase) steps(t *testing.T) []resource.TestStep {
+	return []resource.TestStep{
+		{Config: c.config, ConfigPlanChecks: expectEmptyPlanAfterApply},
+		{
+			PreConfig: func() {
+				if err := c.change(context.Background()); err != nil {
+					t.Fatalf("changing %s outside Terraform: %v", c.addr, err)
+				}
+			},
+			Config: c.config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(c.addr, plancheck.ResourceActionUpdate)}, c.planned...),
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: c.state,
+			Check:             c.check,
+		},
+	}
+}
+
+// staleETagCase is the stale-ETag case: after first is applied, second is
+// planned (an in-place update of addr), and change alters the object
+// between the saved plan and the apply, as a concurrent change between
+// `terraform plan -out` and `terraform apply` would. The update carries the
+// ETag of the refresh in If-Match, FC refuses it, and the apply fails with
+// wantError; survived checks the outside change is still there; a new plan
+// then refreshes (taking the new ETag) and applies second (after: its plan
+// checks, state and check).
+type staleETagCase struct {
+	first, second string
+	addr          string
+	change        func(context.Context) error
+	wantError     *regexp.Regexp
+	survived      func(context.Context) error
+	after         resource.ConfigPlanChecks
+	state         []statecheck.StateCheck
+	check         resource.TestCheckFunc
+}
+
+func (c staleETagCase) steps(t *testing.T) []resource.TestStep {
+	last := resource.TestStep{
+		Config:            c.second,
+		ConfigPlanChecks:  c.after,
+		ConfigStateChecks: c.state,
+		Check:             c.check,
+	}
+	if c.survived != nil {
+		last.PreConfig = func() {
+			if err := c.survived(context.Background()); err != nil {
+				t.Fatalf("the change made outside Terraform did not survive the refused update: %v", err)
+			}
+		}
+	}
+	return []resource.TestStep{
+		{Config: c.first, ConfigPlanChecks: expectEmptyPlanAfterApply},
+		{
+			Config: c.second,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.addr, plancheck.ResourceActionUpdate),
+					// Runs after the plan is saved and before the apply.
+					runBeforeApply(func() error { return c.change(context.Background()) }),
+				},
+			},
+			// The apply fails, so there is no post-apply plan to check.
+			ExpectError: c.wantError,
+		},
+		last,
+	}
+}

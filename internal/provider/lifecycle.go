@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -168,4 +170,50 @@ func rawJSONMatches(sent, got []byte) bool {
 		return false
 	}
 	return jsonSubset(a, b)
+}
+
+// The seams every resource's Read, Delete and ImportState share. A resource
+// keeps its own flow (plain CRUD, create-or-update PUT, publish-only, an
+// attribute on a parent, read-only); what repeats lives here.
+
+// removeIfNotFound handles a Read whose object is gone: when err is a
+// not-found answer it logs a warning, removes the resource from the state
+// (Terraform then plans to create it again) and returns true.
+func removeIfNotFound(ctx context.Context, resp *resource.ReadResponse, err error, kind string, fields map[string]any) bool {
+	if !fc.IsNotFound(err) {
+		return false
+	}
+	tflog.Warn(ctx, "FC "+kind+" not found, removing it from the state", fields)
+	resp.State.RemoveResource(ctx)
+	return true
+}
+
+// goneOnDelete reports whether a Delete's error means the object was
+// already gone, which is success.
+func goneOnDelete(ctx context.Context, err error, kind string, fields map[string]any) bool {
+	if !fc.IsNotFound(err) {
+		return false
+	}
+	tflog.Debug(ctx, "FC "+kind+" already deleted", fields)
+	return true
+}
+
+// importParts parses a composite import ID of the given format
+// ("SERVICE/FUNCTION"), sets id to the whole ID and each attribute to its
+// part, and returns the parts; on a malformed ID it reports the expected
+// format and returns nil.
+func importParts(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, kind, format string, attrs ...string) []string {
+	parts, err := parseImportID(req.ID, format)
+	if err == nil && len(parts) != len(attrs) {
+		err = fmt.Errorf("import format %s has %d parts but %d attributes: this is a bug in the provider", format, len(parts), len(attrs))
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC %s: %s.", kind, err))
+		return nil
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	for i, a := range attrs {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a), parts[i])...)
+	}
+	return parts
 }

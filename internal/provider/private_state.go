@@ -20,26 +20,37 @@ type privateSetter interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 }
 
-// getETag returns the ETag stored in private state, or "" when none.
-func getETag(ctx context.Context, p privateGetter) (string, diag.Diagnostics) {
-	raw, diags := p.GetKey(ctx, etagKey)
-	if diags.HasError() || len(raw) == 0 {
-		return "", diags
+// The ETag policy, one for every resource: the private state holds the ETag
+// of the last answer about the object (create, read, update). An answer
+// that carries none clears the stored one, so a later update or delete is
+// never made conditional on an ETag that no longer describes the object
+// (FC documents ETags for some operations only). Updates and deletes send
+// the stored ETag as If-Match, and none when none is stored.
+
+// loadETag returns the ETag stored in private state, or "" when none; a
+// failure to read private state is added to diags, which the caller checks
+// before it calls the API.
+func loadETag(ctx context.Context, p privateGetter, diags *diag.Diagnostics) string {
+	raw, d := p.GetKey(ctx, etagKey)
+	diags.Append(d...)
+	if d.HasError() || len(raw) == 0 {
+		return ""
 	}
 	var v struct {
 		ETag string `json:"etag"`
 	}
 	if err := json.Unmarshal(raw, &v); err != nil {
 		// Unreadable private state only loses the concurrency check.
-		return "", diags
+		return ""
 	}
-	return v.ETag, diags
+	return v.ETag
 }
 
-// setETag stores an ETag in private state; an empty ETag is not stored.
-func setETag(ctx context.Context, p privateSetter, etag string) diag.Diagnostics {
+// saveETag stores the ETag of the last answer, or clears the stored one
+// when the answer carried none.
+func saveETag(ctx context.Context, p privateSetter, etag string) diag.Diagnostics {
 	if etag == "" {
-		return nil
+		return p.SetKey(ctx, etagKey, nil)
 	}
 	raw, _ := json.Marshal(struct {
 		ETag string `json:"etag"`

@@ -71,7 +71,8 @@ func (s stringSetting) lookup() resolved {
 }
 
 // configure resolves the provider configuration (argument > environment >
-// CLI profile) and hands an *fc.Client to resources and data sources.
+// CLI profile) and hands the client and settings (providerMeta) to resources and data
+// sources.
 func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var m providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -96,8 +97,9 @@ func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureReques
 				"\n\nCheck the endpoint, account_id and region arguments (or FC_ENDPOINT, ALIBABA_CLOUD_ACCOUNT_ID and ALIBABA_CLOUD_REGION).")
 		return
 	}
-	resp.ResourceData = client
-	resp.DataSourceData = client
+	meta := &providerMeta{Client: client, AccountID: cfg.AccountID, Region: cfg.Region}
+	resp.ResourceData = meta
+	resp.DataSourceData = meta
 }
 
 // resolveConfig turns the configuration into the client's configuration,

@@ -108,12 +108,13 @@ func requireOK(t *testing.T, res configureResult) fc.Config {
 	if res.cfg == nil {
 		t.Fatal("Configure did not build a client")
 	}
-	client, ok := res.resp.ResourceData.(*fc.Client)
-	if !ok || client == nil {
-		t.Fatalf("ResourceData is %T, want *fc.Client", res.resp.ResourceData)
+	meta, ok := res.resp.ResourceData.(*providerMeta)
+	if !ok || meta.Client == nil {
+		t.Fatalf("ResourceData is %T, want *providerMeta with a client", res.resp.ResourceData)
 	}
-	if ds, ok := res.resp.DataSourceData.(*fc.Client); !ok || ds != client {
-		t.Fatalf("DataSourceData is %T, want the same *fc.Client as ResourceData", res.resp.DataSourceData)
+	client := meta.Client
+	if ds, ok := res.resp.DataSourceData.(*providerMeta); !ok || ds.Client != client {
+		t.Fatalf("DataSourceData is %T, want the same client as ResourceData", res.resp.DataSourceData)
 	}
 	return *res.cfg
 }
@@ -155,7 +156,7 @@ func TestConfigure_arguments(t *testing.T) {
 	if cfg.Logger == nil {
 		t.Error("Configure set no HTTP logger")
 	}
-	client := res.resp.ResourceData.(*fc.Client)
+	client := res.resp.ResourceData.(*providerMeta).Client
 	if got, want := client.Endpoint(), "https://1111.cn-shanghai.fc.aliyuncs.com"; got != want {
 		t.Errorf("endpoint = %q, want %q", got, want)
 	}
@@ -237,7 +238,7 @@ func TestConfigure_endpointFromEnv(t *testing.T) {
 	if cfg.Endpoint != "http://127.0.0.1:9000" {
 		t.Errorf("Endpoint = %q, want FC_ENDPOINT's value", cfg.Endpoint)
 	}
-	if got := res.resp.ResourceData.(*fc.Client).Endpoint(); got != "http://127.0.0.1:9000" {
+	if got := res.resp.ResourceData.(*providerMeta).Client.Endpoint(); got != "http://127.0.0.1:9000" {
 		t.Errorf("client endpoint = %q", got)
 	}
 }
@@ -680,7 +681,7 @@ printf '{"mode":"StsToken","access_key_id":"ak-ext-%d","access_key_secret":"sk-e
 	if cfg.AccessKeyID != "" || cfg.AccessKeySecret != "" || cfg.SecurityToken != "" {
 		t.Errorf("static credentials %q set next to the provider", cfg.AccessKeyID)
 	}
-	client := res.resp.ResourceData.(*fc.Client)
+	client := res.resp.ResourceData.(*providerMeta).Client
 	out := captureLogs(t, func(ctx context.Context) {
 		for range 2 {
 			if _, _, err := client.GetService(ctx, "s1", ""); err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -32,7 +31,7 @@ func NewAliasResource() resource.Resource {
 }
 
 type aliasResource struct {
-	client *fc.Client
+	resourceBase
 }
 
 func (r *aliasResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -104,10 +103,6 @@ func (r *aliasResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
-func (r *aliasResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *aliasResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan aliasModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -145,7 +140,7 @@ func (r *aliasResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(storeAliasETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -157,9 +152,7 @@ func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	service, name := state.ServiceName.ValueString(), state.Name.ValueString()
 
 	out, etag, err := r.client.GetAlias(ctx, service, name)
-	if fc.IsNotFound(err) {
-		tflog.Warn(ctx, "FC alias not found, removing it from the state", map[string]any{"service": service, "alias": name})
-		resp.State.RemoveResource(ctx)
+	if removeIfNotFound(ctx, resp, err, "alias", map[string]any{"service": service, "alias": name}) {
 		return
 	}
 	if err != nil {
@@ -174,7 +167,7 @@ func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(storeAliasETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -187,8 +180,7 @@ func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 	in, diags := expandAlias(ctx, plan, true)
 	resp.Diagnostics.Append(diags...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -210,14 +202,13 @@ func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(storeAliasETag(ctx, resp.Private, newETag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
 }
 
 func (r *aliasResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state aliasModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -225,11 +216,7 @@ func (r *aliasResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 	tflog.Debug(ctx, "Deleting FC alias", map[string]any{"service": service, "alias": name, "if_match": etag})
 	err := r.client.DeleteAlias(ctx, service, name, etag)
-	if fc.IsNotFound(err) {
-		tflog.Debug(ctx, "FC alias already deleted", map[string]any{"service": service, "alias": name})
-		return
-	}
-	if err != nil {
+	if err != nil && !goneOnDelete(ctx, err, "alias", map[string]any{"service": service, "alias": name}) {
 		addAPIError(&resp.Diagnostics, "Error deleting FC alias", "alias",
 			fmt.Sprintf("Could not delete alias %q of service %q", name, service), err)
 	}
@@ -237,14 +224,7 @@ func (r *aliasResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // ImportState imports an alias: `terraform import fc_alias.x SERVICE/ALIAS`.
 func (r *aliasResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "SERVICE/ALIAS")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC alias: %s.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), parts[0])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[1])...)
+	importParts(ctx, req, resp, "alias", "SERVICE/ALIAS", "service_name", "name")
 }
 
 // ValidateConfig rejects a weight for the alias's own version, when both
@@ -254,7 +234,7 @@ func (r *aliasResource) ValidateConfig(ctx context.Context, req resource.Validat
 	var weights types.Map
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("version_id"), &versionID)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("additional_version_weight"), &weights)...)
-	if resp.Diagnostics.HasError() || !isKnownValue(versionID) || !isKnownValue(weights) {
+	if resp.Diagnostics.HasError() || !known(versionID) || !known(weights) {
 		return
 	}
 	v := versionID.ValueString()
@@ -264,16 +244,6 @@ func (r *aliasResource) ValidateConfig(ctx context.Context, req resource.Validat
 				"get a share of the traffic, and version_id receives the rest. Remove the key %q, or point version_id "+
 				"at another version.", v, v))
 	}
-}
-
-// storeAliasETag keeps the ETag of the last answer in private state, or
-// removes the stored one when the answer carried none: FC documents an
-// ETag only for CreateAlias, and a stale ETag would fail the next update.
-func storeAliasETag(ctx context.Context, p privateSetter, etag string) diag.Diagnostics {
-	if etag == "" {
-		return p.SetKey(ctx, etagKey, nil)
-	}
-	return setETag(ctx, p, etag)
 }
 
 // aliasCreate is how Create sends an alias and, when the answer is lost,

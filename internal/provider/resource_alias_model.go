@@ -64,7 +64,7 @@ func expandAlias(_ context.Context, m aliasModel, update bool) (*fc.Alias, diag.
 		in.AliasName = fc.Ptr(m.Name.ValueString())
 	}
 	switch {
-	case isKnownValue(m.AdditionalVersionWeight):
+	case known(m.AdditionalVersionWeight):
 		in.AdditionalVersionWeight = expandVersionWeights(m.AdditionalVersionWeight)
 	case m.AdditionalVersionWeight.IsNull() && update:
 		// An empty object, not an absent field, clears the weights.
@@ -80,7 +80,7 @@ func expandAlias(_ context.Context, m aliasModel, update bool) (*fc.Alias, diag.
 func expandVersionWeights(w types.Map) map[string]float64 {
 	out := make(map[string]float64, len(w.Elements()))
 	for k, v := range w.Elements() {
-		if f, ok := v.(types.Float64); ok && isKnownValue(f) {
+		if f, ok := v.(types.Float64); ok && known(f) {
 			out[k] = f.ValueFloat64()
 		}
 	}
@@ -99,7 +99,7 @@ func expandVersionWeights(w types.Map) map[string]float64 {
 func flattenAlias(a *fc.Alias, prior aliasModel) (aliasModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	service := prior.ServiceName
-	if !isKnownValue(service) {
+	if !known(service) {
 		service = types.StringPointerValue(a.ServiceName)
 	}
 	name := prior.Name
@@ -108,7 +108,7 @@ func flattenAlias(a *fc.Alias, prior aliasModel) (aliasModel, diag.Diagnostics) 
 	}
 	m := aliasModel{
 		CreatedTime:      types.StringPointerValue(a.CreatedTime),
-		Description:      flattenClearableString(a.Description, prior.Description),
+		Description:      flattenOptionalString(a.Description, prior.Description),
 		ID:               types.StringValue(aliasID(service.ValueString(), name.ValueString())),
 		LastModifiedTime: types.StringPointerValue(a.LastModifiedTime),
 		Name:             name,
@@ -126,19 +126,19 @@ func flattenAlias(a *fc.Alias, prior aliasModel) (aliasModel, diag.Diagnostics) 
 // matches the plan.
 func flattenVersionWeights(w map[string]float64, prior types.Map) (types.Map, diag.Diagnostics) {
 	if len(w) == 0 {
-		if isKnownValue(prior) && len(prior.Elements()) == 0 {
+		if known(prior) && len(prior.Elements()) == 0 {
 			return types.MapValueMust(types.Float64Type, map[string]attr.Value{}), nil
 		}
 		return types.MapNull(types.Float64Type), nil
 	}
 	var priorElems map[string]attr.Value
-	if isKnownValue(prior) {
+	if known(prior) {
 		priorElems = prior.Elements()
 	}
 	elems := make(map[string]attr.Value, len(w))
 	for k, v := range w {
 		elems[k] = types.Float64Value(v)
-		if p, ok := priorElems[k].(types.Float64); ok && isKnownValue(p) && p.ValueFloat64() == v {
+		if p, ok := priorElems[k].(types.Float64); ok && known(p) && p.ValueFloat64() == v {
 			elems[k] = p
 		}
 	}

@@ -204,29 +204,13 @@ resource "fc_alias" "test" {
 func TestAccAliasResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	service := acctest.RandomName("tf-acc-alias")
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAliasVersionsConfig(t, service) + `
+	testAccParallel(t, env, disappearsStep(env.Config(testAccAliasVersionsConfig(t, service)+`
 resource "fc_alias" "test" {
   service_name = fc_service.test.name
   name         = "prod"
   version_id   = fc_service_version.v1.version_id
 }
-`),
-				Check: func(*terraform.State) error {
-					return env.Client.DeleteAlias(context.Background(), service, "prod", "")
-				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionCreate)},
-				},
-				ExpectNonEmptyPlan: true,
-			},
-		},
-	})
+`), aliasAddr, func(ctx context.Context) error { return env.Client.DeleteAlias(ctx, service, "prod", "") }))
 }
 
 // TestAccAliasResource_canary shifts an alias from version 1 to version 2
@@ -319,52 +303,35 @@ resource "fc_alias" "test" {
 func TestAccAliasResource_drift(t *testing.T) {
 	env := acctest.New(t)
 	service := acctest.RandomName("tf-acc-alias")
-	config := env.Config(testAccAliasVersionsConfig(t, service) + `
+	testAccParallel(t, env, driftCase{
+		config: env.Config(testAccAliasVersionsConfig(t, service) + `
 resource "fc_alias" "test" {
   service_name = fc_service.test.name
   name         = "prod"
   version_id   = fc_service_version.v2.version_id
 }
-`)
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config,
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				PreConfig: func() {
-					_, _, err := env.Client.UpdateAlias(context.Background(), service, "prod", &fc.Alias{
-						VersionID:               fc.Ptr("1"),
-						Description:             fc.Ptr("changed outside Terraform"),
-						AdditionalVersionWeight: map[string]float64{"2": 0.5},
-					}, "")
-					if err != nil {
-						t.Fatalf("changing the alias outside Terraform: %v", err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
-						plancheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("description"), knownvalue.Null()),
-						plancheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("additional_version_weight"), knownvalue.Null()),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: testAccCheckAliasAPI(env, service, "prod", func(a *fc.Alias) error {
-					if deref(a.VersionID) != "2" || deref(a.Description) != "" || len(a.AdditionalVersionWeight) != 0 {
-						return fmt.Errorf("alias not restored: versionId %q, description %q, weights %v", deref(a.VersionID), deref(a.Description), a.AdditionalVersionWeight)
-					}
-					return nil
-				}),
-			},
+`),
+		addr: aliasAddr,
+		change: func(ctx context.Context) error {
+			_, _, err := env.Client.UpdateAlias(ctx, service, "prod", &fc.Alias{
+				VersionID:               fc.Ptr("1"),
+				Description:             fc.Ptr("changed outside Terraform"),
+				AdditionalVersionWeight: map[string]float64{"2": 0.5},
+			}, "")
+			return err
 		},
-	})
+		planned: []plancheck.PlanCheck{
+			plancheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
+			plancheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("description"), knownvalue.Null()),
+			plancheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("additional_version_weight"), knownvalue.Null()),
+		},
+		check: testAccCheckAliasAPI(env, service, "prod", func(a *fc.Alias) error {
+			if deref(a.VersionID) != "2" || deref(a.Description) != "" || len(a.AdditionalVersionWeight) != 0 {
+				return fmt.Errorf("alias not restored: versionId %q, description %q, weights %v", deref(a.VersionID), deref(a.Description), a.AdditionalVersionWeight)
+			}
+			return nil
+		}),
+	}.steps(t)...)
 }
 
 // TestAccAliasResource_staleETag changes the alias between the plan and the
@@ -386,46 +353,25 @@ resource "fc_alias" "test" {
 	}
 	const outside = "changed between plan and apply"
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("first"),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(aliasAddr, plancheck.ResourceActionUpdate),
-						runBeforeApply(func() error {
-							_, _, err := env.Client.UpdateAlias(context.Background(), service, "prod",
-								&fc.Alias{Description: fc.Ptr(outside)}, "")
-							return err
-						}),
-					},
-				},
-				ExpectError: regexp.MustCompile(`(?s)Error updating FC alias.*changed\s+outside\s+Terraform.*PreconditionFailed`),
-			},
-			{
-				PreConfig: func() {
-					a, _, err := env.Client.GetAlias(context.Background(), service, "prod")
-					if err != nil {
-						t.Fatalf("reading the alias: %v", err)
-					}
-					if got := deref(a.Description); got != outside {
-						t.Fatalf("description after the refused update = %q, want the outside change %q", got, outside)
-					}
-				},
-				Config:           config("second"),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("description"), knownvalue.StringExact("second")),
-				},
-			},
+	testAccParallel(t, env, staleETagCase{
+		first: config("first"), second: config("second"), addr: aliasAddr,
+		change: func(ctx context.Context) error {
+			_, _, err := env.Client.UpdateAlias(ctx, service, "prod", &fc.Alias{Description: fc.Ptr(outside)}, "")
+			return err
 		},
-	})
+		wantError: regexp.MustCompile(`(?s)Error updating FC alias.*changed\s+outside\s+Terraform.*PreconditionFailed`),
+		survived: func(ctx context.Context) error {
+			a, _, err := env.Client.GetAlias(ctx, service, "prod")
+			if err == nil && deref(a.Description) != outside {
+				err = fmt.Errorf("description after the refused update = %q, want the outside change %q", deref(a.Description), outside)
+			}
+			return err
+		},
+		after: expectEmptyPlanAfterApply,
+		state: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(aliasAddr, tfjsonpath.New("description"), knownvalue.StringExact("second")),
+		},
+	}.steps(t)...)
 }
 
 func TestAccAliasResource_validation(t *testing.T) {
@@ -712,81 +658,6 @@ resource "fc_trigger" "latest" {
 			},
 			importBlockStep(aliasAddr, service+"/prod"),
 			importBlockStep("fc_trigger.tick", service+"/"+function+"/tick"),
-		},
-	})
-}
-
-func TestAccAliasDataSource_basic(t *testing.T) {
-	env := acctest.New(t)
-	service := acctest.RandomName("tf-acc-alias")
-	const dataAddr = "data.fc_alias.test"
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAliasVersionsConfig(t, service) + `
-resource "fc_alias" "test" {
-  service_name              = fc_service.test.name
-  name                      = "prod"
-  version_id                = fc_service_version.v2.version_id
-  description               = "canary"
-  additional_version_weight = { (fc_service_version.v1.version_id) = 0.25 }
-}
-
-resource "fc_alias" "plain" {
-  service_name = fc_service.test.name
-  name         = "plain"
-  version_id   = fc_service_version.v1.version_id
-}
-
-data "fc_alias" "test" {
-  service_name = fc_alias.test.service_name
-  name         = fc_alias.test.name
-}
-
-data "fc_alias" "plain" {
-  service_name = fc_alias.plain.service_name
-  name         = fc_alias.plain.name
-}
-`),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("id"), knownvalue.StringExact(service+"/prod")),
-					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("version_id"), knownvalue.StringExact("2")),
-					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("description"), knownvalue.StringExact("canary")),
-					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("additional_version_weight"), knownvalue.MapExact(map[string]knownvalue.Check{
-						"1": knownvalue.Float64Exact(0.25),
-					})),
-					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
-					statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("last_modified_time"), knownvalue.StringRegexp(timestampRE)),
-					statecheck.ExpectKnownValue("data.fc_alias.plain", tfjsonpath.New("version_id"), knownvalue.StringExact("1")),
-					statecheck.ExpectKnownValue("data.fc_alias.plain", tfjsonpath.New("description"), knownvalue.Null()),
-					statecheck.ExpectKnownValue("data.fc_alias.plain", tfjsonpath.New("additional_version_weight"), knownvalue.Null()),
-				},
-			},
-		},
-	})
-}
-
-func TestAccAliasDataSource_missing(t *testing.T) {
-	env := acctest.New(t)
-	service := acctest.RandomName("tf-acc-alias")
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccServiceConfig(service) + `
-data "fc_alias" "test" {
-  service_name = fc_service.test.name
-  name         = "no-such-alias"
-}
-`),
-				ExpectError: regexp.MustCompile(`(?s)Error reading FC alias.*"no-such-alias".*does\s+not\s+exist.*AliasNotFound`),
-			},
 		},
 	})
 }

@@ -43,7 +43,7 @@ func NewFunctionResource() resource.Resource {
 
 // functionResource manages an FC function.
 type functionResource struct {
-	client *fc.Client
+	resourceBase
 }
 
 // keepsServiceValue ends the description of every argument FC fills in
@@ -401,10 +401,6 @@ func lifecycleHookAttribute(description string) schema.SingleNestedAttribute {
 	}
 }
 
-func (r *functionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *functionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan functionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -429,7 +425,7 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 	// The answer is the created function: no GetFunction afterwards.
 	f, etag, err := createByName(ctx, functionCreate(r.client, service, name, in, checksum))
 	if err != nil {
-		what := fmt.Sprintf("Creating function %q in service %q failed", name, service)
+		what := fmt.Sprintf("Could not create function %q in service %q", name, service)
 		if errors.Is(err, errCreatedDifferently) {
 			what += " (its answer was lost, and the function of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
 		} else if fc.IsConflict(err) {
@@ -441,7 +437,7 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 	state, diags := functionStateFromAPI(ctx, f, &plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -453,24 +449,18 @@ func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, r
 	service, name := state.ServiceName.ValueString(), state.Name.ValueString()
 
 	f, etag, err := r.client.GetFunction(ctx, service, "", name)
-	if fc.IsNotFound(err) {
-		tflog.Warn(ctx, "FC function not found; removing it from the state", map[string]any{
-			"service_name": service,
-			"name":         name,
-			"error":        err.Error(),
-		})
-		resp.State.RemoveResource(ctx)
+	if removeIfNotFound(ctx, resp, err, "function", map[string]any{"service": service, "function": name}) {
 		return
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error reading FC function", "function",
-			fmt.Sprintf("Reading function %q of service %q failed", name, service), err)
+			fmt.Sprintf("Could not read function %q of service %q", name, service), err)
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &state)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *functionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -506,18 +496,20 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	f, newETag, err := r.client.UpdateFunction(ctx, service, name, call.body, call.checksum, etag)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error updating FC function", "function",
-			fmt.Sprintf("Updating function %q of service %q failed", name, service), err)
+			fmt.Sprintf("Could not update function %q of service %q", name, service), err)
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, newETag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
 }
 
 func (r *functionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -527,17 +519,15 @@ func (r *functionResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	service, name := state.ServiceName.ValueString(), state.Name.ValueString()
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
-
-	err := r.client.DeleteFunction(ctx, service, name, etag)
-	if fc.IsNotFound(err) {
-		tflog.Debug(ctx, "FC function already gone", map[string]any{"service_name": service, "name": name})
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err != nil {
+
+	err := r.client.DeleteFunction(ctx, service, name, etag)
+	if err != nil && !goneOnDelete(ctx, err, "function", map[string]any{"service": service, "function": name}) {
 		addAPIError(&resp.Diagnostics, "Error deleting FC function", "function",
-			fmt.Sprintf("Deleting function %q of service %q failed", name, service), err)
+			fmt.Sprintf("Could not delete function %q of service %q", name, service), err)
 	}
 }
 
@@ -546,14 +536,7 @@ func (r *functionResource) Delete(ctx context.Context, req resource.DeleteReques
 // added, and uploads nothing when the configured package has the checksum
 // FC reports.
 func (r *functionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "SERVICE/FUNCTION")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", "Import an FC function by its service and function names: "+err.Error()+".")
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), parts[0])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[1])...)
+	importParts(ctx, req, resp, "function", "SERVICE/FUNCTION", "service_name", "name")
 }
 
 func (r *functionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

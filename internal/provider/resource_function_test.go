@@ -394,28 +394,8 @@ func TestAccFunctionResource_replace(t *testing.T) {
 func TestAccFunctionResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
-	src := testdataDir(t, "hello")
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccFunctionConfig(service, name, src, "")),
-				Check: func(*terraform.State) error {
-					return env.Client.DeleteFunction(context.Background(), service, name, "")
-				},
-				// The refresh finds the function gone, drops it from the
-				// state without error, and plans to create it again.
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionCreate),
-					},
-				},
-				ExpectNonEmptyPlan: true,
-			},
-		},
-	})
+	testAccParallel(t, env, disappearsStep(env.Config(testAccFunctionConfig(service, name, testdataDir(t, "hello"), "")), functionAddr,
+		func(ctx context.Context) error { return env.Client.DeleteFunction(ctx, service, name, "") }))
 }
 
 // A function that already exists is not taken over: the create fails with
@@ -467,63 +447,45 @@ func TestAccFunctionResource_drift(t *testing.T) {
 	env := acctest.New(t)
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
 	src := testdataDir(t, "hello")
-	config := env.Config(testAccFunctionConfig(service, name, src, `
+	testAccParallel(t, env, driftCase{
+		config: env.Config(testAccFunctionConfig(service, name, src, `
   description = "managed"
   memory_size = 256
   environment_variables = {
     A = "1"
   }
-`))
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config,
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				PreConfig: func() {
-					err := fnUpdateOutside(env, service, name, &fc.Function{
-						Description:          fc.Ptr("changed outside"),
-						MemorySize:           fc.Ptr(int64(1024)),
-						Initializer:          fc.Ptr("index.init"),
-						EnvironmentVariables: map[string]string{"X": "y"},
-					}, "")
-					if err != nil {
-						t.Fatalf("changing the function outside Terraform: %v", err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.StringExact("managed")),
-						plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("initializer"), knownvalue.Null()),
-						plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("memory_size"), knownvalue.Int64Exact(256)),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(*terraform.State) error {
-					f := fnGet(t, env, service, name)
-					if f.Description == nil || *f.Description != "managed" {
-						return fmt.Errorf("description in FC = %v, want managed", f.Description)
-					}
-					if *f.MemorySize != 256 {
-						return fmt.Errorf("memorySize in FC = %d, want 256", *f.MemorySize)
-					}
-					if f.Initializer != nil && *f.Initializer != "" {
-						return fmt.Errorf("initializer in FC = %q, want it cleared", *f.Initializer)
-					}
-					if len(f.EnvironmentVariables) != 1 || f.EnvironmentVariables["A"] != "1" {
-						return fmt.Errorf("environmentVariables in FC = %v, want {A: 1}", f.EnvironmentVariables)
-					}
-					return nil
-				},
-			},
+`)),
+		addr: functionAddr,
+		change: func(context.Context) error {
+			return fnUpdateOutside(env, service, name, &fc.Function{
+				Description:          fc.Ptr("changed outside"),
+				MemorySize:           fc.Ptr(int64(1024)),
+				Initializer:          fc.Ptr("index.init"),
+				EnvironmentVariables: map[string]string{"X": "y"},
+			}, "")
 		},
-	})
+		planned: []plancheck.PlanCheck{
+			plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.StringExact("managed")),
+			plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("initializer"), knownvalue.Null()),
+			plancheck.ExpectKnownValue(functionAddr, tfjsonpath.New("memory_size"), knownvalue.Int64Exact(256)),
+		},
+		check: func(*terraform.State) error {
+			f := fnGet(t, env, service, name)
+			if f.Description == nil || *f.Description != "managed" {
+				return fmt.Errorf("description in FC = %v, want managed", f.Description)
+			}
+			if *f.MemorySize != 256 {
+				return fmt.Errorf("memorySize in FC = %d, want 256", *f.MemorySize)
+			}
+			if f.Initializer != nil && *f.Initializer != "" {
+				return fmt.Errorf("initializer in FC = %q, want it cleared", *f.Initializer)
+			}
+			if len(f.EnvironmentVariables) != 1 || f.EnvironmentVariables["A"] != "1" {
+				return fmt.Errorf("environmentVariables in FC = %v, want {A: 1}", f.EnvironmentVariables)
+			}
+			return nil
+		},
+	}.steps(t)...)
 }
 
 // TestAccFunctionResource_codeDrift changes the code in two ways Terraform
@@ -621,48 +583,28 @@ func TestAccFunctionResource_staleETag(t *testing.T) {
 	env.SkipIfLive(t, "FC's answer to a stale If-Match is undocumented (fc-api.md section 5); the emulator answers 412")
 	service, name := acctest.RandomName("tf-svc"), acctest.RandomName("tf-fn")
 	src := testdataDir(t, "hello")
-	changed := env.Config(testAccFunctionConfig(service, name, src, `  description = "from terraform"`))
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           env.Config(testAccFunctionConfig(service, name, src, `  description = "first"`)),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				Config: changed,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(functionAddr, plancheck.ResourceActionUpdate),
-						// The plan is saved with the ETag its refresh read;
-						// now the function changes under it.
-						runBeforeApply(func() error {
-							return fnUpdateOutside(env, service, name, &fc.Function{Description: fc.Ptr("outside"), Timeout: fc.Ptr(int64(42))}, "")
-						}),
-					},
-				},
-				ExpectError: expectError(`Error updating FC function`, `changed outside Terraform since the last refresh`, `did not overwrite it`, `PreconditionFailed`),
-			},
-			{
-				PreConfig: func() {
-					f := fnGet(t, env, service, name)
-					if *f.Description != "outside" || *f.Timeout != 42 {
-						t.Fatalf("the change made outside Terraform was overwritten: description %q, timeout %d", *f.Description, *f.Timeout)
-					}
-				},
-				// A new plan refreshes (new ETag) and applies.
-				Config:           changed,
-				ConfigPlanChecks: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.StringExact("from terraform")),
-					// timeout is not configured: the service's value is kept.
-					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("timeout"), knownvalue.Int64Exact(42)),
-				},
-			},
+	testAccParallel(t, env, staleETagCase{
+		first:  env.Config(testAccFunctionConfig(service, name, src, `  description = "first"`)),
+		second: env.Config(testAccFunctionConfig(service, name, src, `  description = "from terraform"`)),
+		addr:   functionAddr,
+		change: func(context.Context) error {
+			return fnUpdateOutside(env, service, name, &fc.Function{Description: fc.Ptr("outside"), Timeout: fc.Ptr(int64(42))}, "")
 		},
-	})
+		wantError: expectError(`Error updating FC function`, `changed outside Terraform since the last refresh`, `did not overwrite it`, `PreconditionFailed`),
+		survived: func(context.Context) error {
+			f := fnGet(t, env, service, name)
+			if *f.Description != "outside" || *f.Timeout != 42 {
+				return fmt.Errorf("the change made outside Terraform was overwritten: description %q, timeout %d", *f.Description, *f.Timeout)
+			}
+			return nil
+		},
+		after: expectActionThenEmptyPlan(functionAddr, plancheck.ResourceActionUpdate),
+		state: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("description"), knownvalue.StringExact("from terraform")),
+			// timeout is not configured: the service's value is kept.
+			statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("timeout"), knownvalue.Int64Exact(42)),
+		},
+	}.steps(t)...)
 }
 
 // testAccFunctionConfigAll sets every optional argument.

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -36,7 +35,7 @@ func NewServiceResource() resource.Resource {
 }
 
 type serviceResource struct {
-	client *fc.Client
+	resourceBase
 }
 
 func (r *serviceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -260,10 +259,6 @@ func (r *serviceResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *serviceResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan serviceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -298,7 +293,7 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -310,9 +305,7 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 	name := state.Name.ValueString()
 
 	out, etag, err := r.client.GetService(ctx, name, "")
-	if fc.IsNotFound(err) {
-		tflog.Warn(ctx, "FC service not found, removing it from the state", map[string]any{"service": name})
-		resp.State.RemoveResource(ctx)
+	if removeIfNotFound(ctx, resp, err, "service", map[string]any{"service": name}) {
 		return
 	}
 	if err != nil {
@@ -326,7 +319,7 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -339,8 +332,7 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 
 	in, diags := expandService(ctx, plan, true)
 	resp.Diagnostics.Append(diags...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -358,14 +350,13 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, newETag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
 }
 
 func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state serviceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -373,11 +364,7 @@ func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 	tflog.Debug(ctx, "Deleting FC service", map[string]any{"service": name, "if_match": etag})
 	err := r.client.DeleteService(ctx, name, etag)
-	if fc.IsNotFound(err) {
-		tflog.Debug(ctx, "FC service already deleted", map[string]any{"service": name})
-		return
-	}
-	if err != nil {
+	if err != nil && !goneOnDelete(ctx, err, "service", map[string]any{"service": name}) {
 		what := fmt.Sprintf("Could not delete service %q", name)
 		if fc.IsConflict(err) {
 			what += " (a service can only be deleted once its functions, versions and aliases are deleted)"
@@ -388,13 +375,7 @@ func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 // ImportState imports a service by name: `terraform import fc_service.x NAME`.
 func (r *serviceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "SERVICE_NAME")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC service: %s.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parts[0])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[0])...)
+	importParts(ctx, req, resp, "service", "SERVICE_NAME", "name")
 }
 
 // serviceCreate is how Create sends a service and, when the answer is

@@ -186,7 +186,7 @@ func expandService(ctx context.Context, m serviceModel, update bool) (*fc.Servic
 
 	in.Description = expandClearableString(m.Description, update)
 	in.Role = expandClearableString(m.Role, update)
-	if isKnownValue(m.InternetAccess) {
+	if known(m.InternetAccess) {
 		in.InternetAccess = fc.Ptr(m.InternetAccess.ValueBool())
 	}
 
@@ -242,7 +242,7 @@ func expandClearableString(v types.String, update bool) *string {
 }
 
 func expandLogConfig(ctx context.Context, o types.Object) (*fc.LogConfig, diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return nil, nil
 	}
 	var m logConfigModel
@@ -262,7 +262,7 @@ func expandLogConfig(ctx context.Context, o types.Object) (*fc.LogConfig, diag.D
 }
 
 func expandNASConfig(ctx context.Context, o types.Object) (*fc.NASConfig, diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return nil, nil
 	}
 	var m nasConfigModel
@@ -291,7 +291,7 @@ func expandNASConfig(ctx context.Context, o types.Object) (*fc.NASConfig, diag.D
 }
 
 func expandOSSMountConfig(ctx context.Context, o types.Object) (*fc.OSSMountConfig, diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return nil, nil
 	}
 	var m ossMountConfigModel
@@ -318,7 +318,7 @@ func expandOSSMountConfig(ctx context.Context, o types.Object) (*fc.OSSMountConf
 }
 
 func expandTracingConfig(ctx context.Context, o types.Object) (*fc.TracingConfig, diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return nil, nil
 	}
 	var m tracingConfigModel
@@ -327,7 +327,7 @@ func expandTracingConfig(ctx context.Context, o types.Object) (*fc.TracingConfig
 		return nil, diags
 	}
 	out := &fc.TracingConfig{Type: m.Type.ValueString()}
-	if isKnownValue(m.Params) {
+	if known(m.Params) {
 		out.Params = map[string]string{}
 		diags.Append(m.Params.ElementsAs(ctx, &out.Params, false)...)
 	}
@@ -335,7 +335,7 @@ func expandTracingConfig(ctx context.Context, o types.Object) (*fc.TracingConfig
 }
 
 func expandVPCConfig(ctx context.Context, o types.Object) (*fc.VPCConfig, diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return nil, nil
 	}
 	var m vpcConfigModel
@@ -349,7 +349,7 @@ func expandVPCConfig(ctx context.Context, o types.Object) (*fc.VPCConfig, diag.D
 		Role:            m.Role.ValueString(),
 		VSwitchIDs:      []string{},
 	}
-	if isKnownValue(m.VSwitchIDs) {
+	if known(m.VSwitchIDs) {
 		diags.Append(m.VSwitchIDs.ElementsAs(ctx, &out.VSwitchIDs, false)...)
 	}
 	return out, diags
@@ -374,8 +374,8 @@ func flattenService(s *fc.Service, prior *serviceModel) (serviceModel, diag.Diag
 	m := serviceModel{
 		ID:               name,
 		Name:             name,
-		Description:      flattenClearableString(s.Description, prior.Description),
-		Role:             flattenClearableString(s.Role, prior.Role),
+		Description:      flattenOptionalString(s.Description, prior.Description),
+		Role:             flattenOptionalString(s.Role, prior.Role),
 		InternetAccess:   types.BoolPointerValue(s.InternetAccess),
 		ServiceID:        types.StringPointerValue(s.ServiceID),
 		CreatedTime:      types.StringPointerValue(s.CreatedTime),
@@ -403,7 +403,7 @@ func flattenService(s *fc.Service, prior *serviceModel) (serviceModel, diag.Diag
 // configuration that leaves the rule out.
 func flattenServiceResource(s *fc.Service, prior *serviceModel) (serviceModel, diag.Diagnostics) {
 	m, diags := flattenService(s, prior)
-	if diags.HasError() || !isKnownValue(m.LogConfig) {
+	if diags.HasError() || !known(m.LogConfig) {
 		return m, diags
 	}
 	attrs := m.LogConfig.Attributes()
@@ -414,28 +414,6 @@ func flattenServiceResource(s *fc.Service, prior *serviceModel) (serviceModel, d
 		diags.Append(d...)
 	}
 	return m, diags
-}
-
-// flattenClearableString maps an API string to an optional attribute: a
-// non-empty value is itself; an empty or absent value is "" when the prior
-// value was "" (the user wrote ""), and null otherwise.
-func flattenClearableString(v *string, prior types.String) types.String {
-	if v != nil && *v != "" {
-		return types.StringValue(*v)
-	}
-	if isKnownValue(prior) && prior.ValueString() == "" {
-		return types.StringValue("")
-	}
-	return types.StringNull()
-}
-
-// flattenNonEmptyString maps "" to null, for optional strings that reject
-// "" in the schema.
-func flattenNonEmptyString(v string) types.String {
-	if v == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(v)
 }
 
 func flattenLogConfig(c *fc.LogConfig) (types.Object, diag.Diagnostics) {
@@ -519,7 +497,7 @@ func flattenOSSMountConfig(c *fc.OSSMountConfig) (types.Object, diag.Diagnostics
 // null map when there is none.
 func priorTracingParams(o types.Object) types.Map {
 	null := types.MapNull(types.StringType)
-	if !isKnownValue(o) {
+	if !known(o) {
 		return null
 	}
 	p, ok := o.Attributes()["params"].(types.Map)
@@ -544,7 +522,7 @@ func flattenTracingConfig(c *fc.TracingConfig, priorParams types.Map) (types.Obj
 		var d diag.Diagnostics
 		params, d = types.MapValue(types.StringType, elems)
 		diags.Append(d...)
-	case isKnownValue(priorParams) && len(priorParams.Elements()) == 0:
+	case known(priorParams) && len(priorParams.Elements()) == 0:
 		// The user wrote params = {}.
 		params = types.MapValueMust(types.StringType, map[string]attr.Value{})
 	default:
@@ -584,9 +562,4 @@ func flattenVPCConfig(c *fc.VPCConfig) (types.Object, diag.Diagnostics) {
 // role alone does not attach anything.
 func vpcConfigIsEmpty(c *fc.VPCConfig) bool {
 	return c.VPCID == "" && len(c.VSwitchIDs) == 0 && c.SecurityGroupID == ""
-}
-
-// isKnownValue reports whether a value is neither null nor unknown.
-func isKnownValue(v attr.Value) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }

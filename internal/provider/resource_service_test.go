@@ -300,85 +300,50 @@ import {
 func TestAccServiceResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName("tf-acc-svc")
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccServiceConfig(name)),
-				// Deleted behind Terraform's back: the refresh removes it from
-				// the state (no error) and the next plan creates it again.
-				Check: func(*terraform.State) error {
-					return env.Client.DeleteService(context.Background(), name, "")
-				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionCreate)},
-				},
-				ExpectNonEmptyPlan: true,
-			},
-		},
-	})
+	testAccParallel(t, env, disappearsStep(env.Config(testAccServiceConfig(name)), serviceAddr,
+		func(ctx context.Context) error { return env.Client.DeleteService(ctx, name, "") }))
 }
 
 func TestAccServiceResource_drift(t *testing.T) {
 	env := acctest.New(t)
 	name := acctest.RandomName("tf-acc-svc")
-	config := env.Config(fmt.Sprintf(`
+	// The plan restores the configuration and removes the tracing
+	// configuration added outside.
+	testAccParallel(t, env, driftCase{
+		config: env.Config(fmt.Sprintf(`
 resource "fc_service" "test" {
   name            = %q
   description     = "managed by Terraform"
   internet_access = true
 }
-`, name))
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config,
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				// Changed outside Terraform: the refresh sees it, and the
-				// plan restores the configuration (and removes the tracing
-				// configuration added outside).
-				PreConfig: func() {
-					_, _, err := env.Client.UpdateService(context.Background(), name, &fc.Service{
-						Description:    fc.Ptr("changed outside Terraform"),
-						InternetAccess: fc.Ptr(false),
-						TracingConfig:  &fc.TracingConfig{Type: "Jaeger", Params: map[string]string{"endpoint": "http://outside"}},
-					}, "")
-					if err != nil {
-						t.Fatalf("changing the service outside Terraform: %v", err)
-					}
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("managed by Terraform")),
-						plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("internet_access"), knownvalue.Bool(true)),
-						plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("tracing_config"), knownvalue.Null()),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("managed by Terraform")),
-					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("internet_access"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("tracing_config"), knownvalue.Null()),
-				},
-				Check: testAccCheckServiceAPI(env, name, func(s *fc.Service) error {
-					if deref(s.Description) != "managed by Terraform" || s.InternetAccess == nil || !*s.InternetAccess || s.TracingConfig != nil {
-						return fmt.Errorf("service not restored: description %q, internetAccess %v, tracingConfig %+v",
-							deref(s.Description), s.InternetAccess, s.TracingConfig)
-					}
-					return nil
-				}),
-			},
+`, name)),
+		addr: serviceAddr,
+		change: func(ctx context.Context) error {
+			_, _, err := env.Client.UpdateService(ctx, name, &fc.Service{
+				Description:    fc.Ptr("changed outside Terraform"),
+				InternetAccess: fc.Ptr(false),
+				TracingConfig:  &fc.TracingConfig{Type: "Jaeger", Params: map[string]string{"endpoint": "http://outside"}},
+			}, "")
+			return err
 		},
-	})
+		planned: []plancheck.PlanCheck{
+			plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("managed by Terraform")),
+			plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("internet_access"), knownvalue.Bool(true)),
+			plancheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("tracing_config"), knownvalue.Null()),
+		},
+		state: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("managed by Terraform")),
+			statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("internet_access"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("tracing_config"), knownvalue.Null()),
+		},
+		check: testAccCheckServiceAPI(env, name, func(s *fc.Service) error {
+			if deref(s.Description) != "managed by Terraform" || s.InternetAccess == nil || !*s.InternetAccess || s.TracingConfig != nil {
+				return fmt.Errorf("service not restored: description %q, internetAccess %v, tracingConfig %+v",
+					deref(s.Description), s.InternetAccess, s.TracingConfig)
+			}
+			return nil
+		}),
+	}.steps(t)...)
 }
 
 // TestAccServiceResource_staleETag changes the service after Terraform's
@@ -400,50 +365,25 @@ resource "fc_service" "test" {
 	}
 	const outside = "changed between plan and apply"
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("first"),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionUpdate),
-						// Runs after the plan is saved and before the apply.
-						runBeforeApply(func() error {
-							_, _, err := env.Client.UpdateService(context.Background(), name,
-								&fc.Service{Description: fc.Ptr(outside)}, "")
-							return err
-						}),
-					},
-				},
-				// The apply fails, so there is no post-apply plan to check.
-				ExpectError: regexp.MustCompile(`(?s)Error updating FC service.*changed\s+outside\s+Terraform.*PreconditionFailed`),
-			},
-			{
-				// The outside change survived; the next plan refreshes (and
-				// so takes the new ETag) and the apply succeeds.
-				PreConfig: func() {
-					s, _, err := env.Client.GetService(context.Background(), name, "")
-					if err != nil {
-						t.Fatalf("reading the service: %v", err)
-					}
-					if got := deref(s.Description); got != outside {
-						t.Fatalf("description after the refused update = %q, want the outside change %q", got, outside)
-					}
-				},
-				Config:           config("second"),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("second")),
-				},
-			},
+	testAccParallel(t, env, staleETagCase{
+		first: config("first"), second: config("second"), addr: serviceAddr,
+		change: func(ctx context.Context) error {
+			_, _, err := env.Client.UpdateService(ctx, name, &fc.Service{Description: fc.Ptr(outside)}, "")
+			return err
 		},
-	})
+		wantError: regexp.MustCompile(`(?s)Error updating FC service.*changed\s+outside\s+Terraform.*PreconditionFailed`),
+		survived: func(ctx context.Context) error {
+			s, _, err := env.Client.GetService(ctx, name, "")
+			if err == nil && deref(s.Description) != outside {
+				err = fmt.Errorf("description after the refused update = %q, want the outside change %q", deref(s.Description), outside)
+			}
+			return err
+		},
+		after: expectEmptyPlanAfterApply,
+		state: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(serviceAddr, tfjsonpath.New("description"), knownvalue.StringExact("second")),
+		},
+	}.steps(t)...)
 }
 
 // TestAccServiceResource_clearAll sets every optional argument, imports the

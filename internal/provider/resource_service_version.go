@@ -31,7 +31,7 @@ func NewServiceVersionResource() resource.Resource {
 }
 
 type serviceVersionResource struct {
-	client *fc.Client
+	resourceBase
 }
 
 func (r *serviceVersionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -94,10 +94,6 @@ func (r *serviceVersionResource) Schema(_ context.Context, _ resource.SchemaRequ
 	}
 }
 
-func (r *serviceVersionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *serviceVersionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan serviceVersionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -140,11 +136,8 @@ func (r *serviceVersionResource) Read(ctx context.Context, req resource.ReadRequ
 	service, versionID := state.ServiceName.ValueString(), state.VersionID.ValueString()
 
 	out, err := r.client.GetServiceVersion(ctx, service, versionID)
-	if fc.IsNotFound(err) {
-		// Also when the service itself is gone.
-		tflog.Warn(ctx, "FC service version not found, removing it from the state",
-			map[string]any{"service": service, "version_id": versionID})
-		resp.State.RemoveResource(ctx)
+	// Not found also when the service itself is gone.
+	if removeIfNotFound(ctx, resp, err, "service version", map[string]any{"service": service, "version_id": versionID}) {
 		return
 	}
 	if err != nil {
@@ -184,11 +177,7 @@ func (r *serviceVersionResource) Delete(ctx context.Context, req resource.Delete
 
 	tflog.Debug(ctx, "Deleting FC service version", fields)
 	err := r.client.DeleteServiceVersion(ctx, service, versionID)
-	if fc.IsNotFound(err) {
-		tflog.Debug(ctx, "FC service version already deleted", fields)
-		return
-	}
-	if err != nil {
+	if err != nil && !goneOnDelete(ctx, err, "service version", fields) {
 		what := fmt.Sprintf("Could not delete version %s of service %q", versionID, service)
 		if versionDeleteRefused(err) {
 			what += r.aliasAdvice(ctx, service, versionID)

@@ -56,13 +56,13 @@ func flattenServiceVersion(v *fc.Version, prior serviceVersionModel) serviceVers
 	}
 	m := serviceVersionModel{
 		CreatedTime:      types.StringPointerValue(v.CreatedTime),
-		Description:      flattenClearableString(v.Description, prior.Description),
+		Description:      flattenOptionalString(v.Description, prior.Description),
 		LastModifiedTime: types.StringPointerValue(v.LastModifiedTime),
 		ServiceName:      prior.ServiceName,
 		SkipDestroy:      prior.SkipDestroy,
 		VersionID:        versionID,
 	}
-	if !isKnownValue(m.SkipDestroy) {
+	if !known(m.SkipDestroy) {
 		// State written before skip_destroy had a default, or an import.
 		m.SkipDestroy = types.BoolValue(false)
 	}
@@ -75,7 +75,7 @@ func flattenServiceVersion(v *fc.Version, prior serviceVersionModel) serviceVers
 func flattenVersionItem(v *fc.Version) versionItemModel {
 	return versionItemModel{
 		CreatedTime:      types.StringPointerValue(v.CreatedTime),
-		Description:      flattenClearableString(v.Description, types.StringNull()),
+		Description:      flattenOptionalString(v.Description, types.StringNull()),
 		LastModifiedTime: types.StringPointerValue(v.LastModifiedTime),
 		VersionID:        types.StringPointerValue(v.VersionID),
 	}

@@ -46,7 +46,7 @@ func NewTriggerResource() resource.Resource {
 }
 
 type triggerResource struct {
-	client *fc.Client
+	resourceBase
 }
 
 func (r *triggerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -393,10 +393,6 @@ func (r *triggerResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *triggerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan triggerResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -435,7 +431,7 @@ func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -447,9 +443,7 @@ func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, re
 	service, function, name := state.ServiceName.ValueString(), state.FunctionName.ValueString(), state.Name.ValueString()
 
 	out, etag, err := r.client.GetTrigger(ctx, service, function, name)
-	if fc.IsNotFound(err) {
-		tflog.Warn(ctx, "FC trigger not found, removing it from the state", map[string]any{"service": service, "function": function, "trigger": name})
-		resp.State.RemoveResource(ctx)
+	if removeIfNotFound(ctx, resp, err, "trigger", map[string]any{"service": service, "function": function, "trigger": name}) {
 		return
 	}
 	if err != nil {
@@ -464,7 +458,7 @@ func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, etag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
 func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -477,8 +471,7 @@ func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest
 
 	in, diags := expandTriggerUpdate(ctx, plan)
 	resp.Diagnostics.Append(diags...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -500,14 +493,13 @@ func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setETag(ctx, resp.Private, newETag)...)
+	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
 }
 
 func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state triggerResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	etag, diags := getETag(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -515,11 +507,7 @@ func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 	tflog.Debug(ctx, "Deleting FC trigger", map[string]any{"service": service, "function": function, "trigger": name, "if_match": etag})
 	err := r.client.DeleteTrigger(ctx, service, function, name, etag)
-	if fc.IsNotFound(err) {
-		tflog.Debug(ctx, "FC trigger already deleted", map[string]any{"service": service, "function": function, "trigger": name})
-		return
-	}
-	if err != nil {
+	if err != nil && !goneOnDelete(ctx, err, "trigger", map[string]any{"service": service, "function": function, "trigger": name}) {
 		addAPIError(&resp.Diagnostics, "Error deleting FC trigger", "trigger",
 			fmt.Sprintf("Could not delete trigger %q of function %q in service %q", name, function, service), err)
 	}
@@ -527,15 +515,7 @@ func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 // ImportState imports a trigger: `terraform import fc_trigger.x SERVICE/FUNCTION/TRIGGER`.
 func (r *triggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "SERVICE/FUNCTION/TRIGGER")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC trigger: %s.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), parts[0])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("function_name"), parts[1])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), parts[2])...)
+	importParts(ctx, req, resp, "trigger", "SERVICE/FUNCTION/TRIGGER", "service_name", "function_name", "name")
 }
 
 // ValidateConfig checks what the schema cannot say alone: exactly one
@@ -561,7 +541,7 @@ func (r *triggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	}
 	var plan, state triggerResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !isKnownValue(plan.Type) {
+	if resp.Diagnostics.HasError() || !known(plan.Type) {
 		return
 	}
 	if plan.Type.ValueString() != TriggerTypeHTTP {
@@ -660,12 +640,12 @@ func validateTriggerConfig(cfg triggerResourceModel, diags *diag.Diagnostics) {
 // validateHTTPAuthConfig requires http_config.jwt_auth_config when
 // auth_type is "jwt" and forbids it otherwise.
 func validateHTTPAuthConfig(o types.Object, diags *diag.Diagnostics) {
-	if !isKnownValue(o) {
+	if !known(o) {
 		return
 	}
 	authType, _ := o.Attributes()["auth_type"].(types.String)
 	jwt := o.Attributes()["jwt_auth_config"]
-	if !isKnownValue(authType) || jwt == nil || jwt.IsUnknown() {
+	if !known(authType) || jwt == nil || jwt.IsUnknown() {
 		return
 	}
 	at := path.Root(attrHTTPConfig).AtName("jwt_auth_config")

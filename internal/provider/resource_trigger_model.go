@@ -597,9 +597,9 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 		CreatedTime:      types.StringPointerValue(t.CreatedTime),
 		LastModifiedTime: types.StringPointerValue(t.LastModifiedTime),
 		TriggerID:        types.StringPointerValue(t.TriggerID),
-		Description:      flattenTriggerString(t.Description, prior.Description),
-		InvocationRole:   flattenTriggerString(t.InvocationRole, prior.InvocationRole),
-		SourceARN:        flattenTriggerString(t.SourceArn, prior.SourceARN),
+		Description:      flattenOptionalString(t.Description, prior.Description),
+		InvocationRole:   flattenOptionalString(t.InvocationRole, prior.InvocationRole),
+		SourceARN:        flattenOptionalString(t.SourceArn, prior.SourceARN),
 		Qualifier:        flattenQualifier(t.Qualifier, prior.Qualifier),
 		URLInternet:      types.StringNull(),
 		URLIntranet:      types.StringNull(),
@@ -685,7 +685,7 @@ func flattenTrigger(ctx context.Context, t *fc.Trigger, prior triggerResourceMod
 		if decode(&j) {
 			var p logTriggerConfigModel
 			triggerPriorObject(ctx, prior.LogConfig, &p)
-			m.LogConfig = flattenLogTriggerConfig(j, p, isKnownValue(prior.LogConfig))
+			m.LogConfig = flattenLogTriggerConfig(j, p, known(prior.LogConfig))
 		}
 	case attrMNSTopicConfig:
 		var j mnsTopicTriggerConfigJSON
@@ -766,39 +766,23 @@ func flattenJWTAuthConfig(ctx context.Context, authConfig string, prior types.Ob
 	var p jwtAuthConfigModel
 	triggerPriorObject(ctx, prior, &p)
 	jwks := types.StringValue(j.JWKS)
-	if isKnownValue(p.JWKS) && triggerJSONEquivalent([]byte(p.JWKS.ValueString()), []byte(j.JWKS)) {
+	if known(p.JWKS) && triggerJSONEquivalent([]byte(p.JWKS.ValueString()), []byte(j.JWKS)) {
 		jwks = p.JWKS
 	}
 	return types.ObjectValueMust(jwtAuthConfigAttrTypes, map[string]attr.Value{
-		"black_list":    flattenTriggerStringList(j.BlackList, p.BlackList),
-		"claim_pass_by": flattenTriggerStringList(j.ClaimPassBy, p.ClaimPassBy),
+		"black_list":    flattenStringList(j.BlackList, p.BlackList),
+		"claim_pass_by": flattenStringList(j.ClaimPassBy, p.ClaimPassBy),
 		"jwks":          jwks,
-		"token_lookup":  flattenTriggerStringList(j.TokenLookup, p.TokenLookup),
-		"white_list":    flattenTriggerStringList(j.WhiteList, p.WhiteList),
+		"token_lookup":  flattenStringList(j.TokenLookup, p.TokenLookup),
+		"white_list":    flattenStringList(j.WhiteList, p.WhiteList),
 	}), nil
-}
-
-// flattenTriggerStringList maps an optional API list: empty (or absent) is
-// null unless the prior value was [].
-func flattenTriggerStringList(v []string, prior types.List) types.List {
-	if len(v) == 0 {
-		if isKnownValue(prior) && len(prior.Elements()) == 0 {
-			return prior
-		}
-		return types.ListNull(types.StringType)
-	}
-	elems := make([]attr.Value, 0, len(v))
-	for _, s := range v {
-		elems = append(elems, types.StringValue(s))
-	}
-	return types.ListValueMust(types.StringType, elems)
 }
 
 func flattenTimerTriggerConfig(j timerTriggerConfigJSON, p timerTriggerConfigModel) types.Object {
 	return types.ObjectValueMust(timerTriggerConfigAttrTypes, map[string]attr.Value{
 		"cron_expression": types.StringValue(j.CronExpression),
 		"enable":          types.BoolValue(j.Enable == nil || *j.Enable),
-		"payload":         flattenTriggerString(&j.Payload, p.Payload),
+		"payload":         flattenOptionalString(&j.Payload, p.Payload),
 	})
 }
 
@@ -810,13 +794,13 @@ func flattenOSSTriggerConfig(j ossTriggerConfigJSON, p ossTriggerConfigModel) ty
 	eventList := types.ListValueMust(types.StringType, events)
 	// The order of OSS events means nothing: when FC answers the prior
 	// events in another order, the prior order stays (no diff).
-	if isKnownValue(p.Events) && sameStringsAnyOrder(p.Events, j.Events) {
+	if known(p.Events) && sameStringsAnyOrder(p.Events, j.Events) {
 		eventList = p.Events
 	}
 	return types.ObjectValueMust(ossTriggerConfigAttrTypes, map[string]attr.Value{
 		"events":        eventList,
-		"filter_prefix": flattenTriggerString(&j.Filter.Key.Prefix, p.FilterPrefix),
-		"filter_suffix": flattenTriggerString(&j.Filter.Key.Suffix, p.FilterSuffix),
+		"filter_prefix": flattenOptionalString(&j.Filter.Key.Prefix, p.FilterPrefix),
+		"filter_suffix": flattenOptionalString(&j.Filter.Key.Suffix, p.FilterSuffix),
 	})
 }
 
@@ -858,7 +842,7 @@ func sameStringsAnyOrder(l types.List, want []string) bool {
 	}
 	for _, e := range elems {
 		v, ok := e.(types.String)
-		if !ok || !isKnownValue(v) || count[v.ValueString()] == 0 {
+		if !ok || !known(v) || count[v.ValueString()] == 0 {
 			return false
 		}
 		count[v.ValueString()]--
@@ -885,7 +869,7 @@ func flattenMNSTopicTriggerConfig(j mnsTopicTriggerConfigJSON, p mnsTopicTrigger
 		strategy = MNSNotifyStrategyBackoffRetry
 	}
 	return types.ObjectValueMust(mnsTopicTriggerConfigAttrTypes, map[string]attr.Value{
-		"filter_tag":            flattenTriggerString(&j.FilterTag, p.FilterTag),
+		"filter_tag":            flattenOptionalString(&j.FilterTag, p.FilterTag),
 		"notify_content_format": types.StringValue(format),
 		"notify_strategy":       types.StringValue(strategy),
 	})
@@ -909,7 +893,7 @@ func flattenCDNEventsTriggerConfig(j cdnEventsTriggerConfigJSON, p cdnEventsTrig
 		"event_name":    types.StringValue(j.EventName),
 		"event_version": types.StringValue(j.EventVersion),
 		"filter":        filter,
-		"notes":         flattenTriggerString(&j.Notes, p.Notes),
+		"notes":         flattenOptionalString(&j.Notes, p.Notes),
 	})
 }
 
@@ -1007,18 +991,6 @@ func jsonValuesEquivalent(a, b any) bool {
 	default: // string, bool, nil
 		return a == b
 	}
-}
-
-// flattenTriggerString maps an optional API string: "" (or absent) is null
-// unless the prior value was "".
-func flattenTriggerString(v *string, prior types.String) types.String {
-	if v == nil || *v == "" {
-		if !prior.IsNull() && !prior.IsUnknown() && prior.ValueString() == "" {
-			return types.StringValue("")
-		}
-		return types.StringNull()
-	}
-	return types.StringValue(*v)
 }
 
 // flattenQualifier maps the API's qualifier: "", absent and "LATEST" all

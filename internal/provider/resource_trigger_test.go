@@ -239,28 +239,10 @@ resource "fc_trigger" "test" {
 func TestAccTriggerResource_disappears(t *testing.T) {
 	env := acctest.New(t)
 	service, function, name := acctest.RandomName("tf-acc-svc"), acctest.RandomName("tf-acc-fn"), acctest.RandomName("tf-acc-tr")
-
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccFunctionZipConfig(t, service, function, "") + testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, "")),
-				// Deleted behind Terraform's back: the refresh removes it
-				// from the state (no error) and the next plan creates it.
-				Check: func(*terraform.State) error {
-					return env.Client.DeleteTrigger(context.Background(), service, function, name, "")
-				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("fc_function.test", plancheck.ResourceActionNoop),
-					},
-				},
-				ExpectNonEmptyPlan: true,
-			},
-		},
-	})
+	testAccParallel(t, env, disappearsStep(
+		env.Config(testAccFunctionZipConfig(t, service, function, "")+testAccTimerTrigger(name, `{ cron_expression = "@every 5m" }`, "")),
+		triggerAddr, func(ctx context.Context) error { return env.Client.DeleteTrigger(ctx, service, function, name, "") },
+		plancheck.ExpectResourceAction("fc_function.test", plancheck.ResourceActionNoop)))
 }
 
 func TestAccTriggerResource_httpTrigger(t *testing.T) {
@@ -1007,40 +989,18 @@ func TestAccTriggerResource_staleETag(t *testing.T) {
 	}
 	const outside = "changed between plan and apply"
 
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckDestroy(env),
-		Steps: []resource.TestStep{
-			{
-				Config:           config("first"),
-				ConfigPlanChecks: expectEmptyPlanAfterApply,
-			},
-			{
-				Config: config("second"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(triggerAddr, plancheck.ResourceActionUpdate),
-						// Runs after the plan is saved and before the apply.
-						runBeforeApply(func() error {
-							_, _, err := env.Client.UpdateTrigger(context.Background(), service, function, name,
-								&fc.Trigger{Description: fc.Ptr(outside)}, "")
-							return err
-						}),
-					},
-				},
-				ExpectError: expectError(`Error updating FC trigger`, `the trigger was changed outside Terraform since the last refresh`, `code PreconditionFailed`),
-			},
-			{
-				// The outside change survived; the next plan refreshes
-				// (taking the new ETag) and the apply succeeds.
-				Config:           config("second"),
-				ConfigPlanChecks: expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
-				Check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
-					return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":"second"}`)
-				}),
-			},
+	testAccParallel(t, env, staleETagCase{
+		first: config("first"), second: config("second"), addr: triggerAddr,
+		change: func(ctx context.Context) error {
+			_, _, err := env.Client.UpdateTrigger(ctx, service, function, name, &fc.Trigger{Description: fc.Ptr(outside)}, "")
+			return err
 		},
-	})
+		wantError: expectError(`Error updating FC trigger`, `the trigger was changed outside Terraform since the last refresh`, `code PreconditionFailed`),
+		after:     expectActionThenEmptyPlan(triggerAddr, plancheck.ResourceActionUpdate),
+		check: testAccCheckTriggerAPI(env, service, function, name, func(tr *fc.Trigger) error {
+			return expectTriggerConfig(tr, `{"cronExpression":"@every 5m","enable":true,"payload":"second"}`)
+		}),
+	}.steps(t)...)
 }
 
 func TestAccTriggerResource_missingFunction(t *testing.T) {
