@@ -161,6 +161,8 @@ func testAccCheckDestroy(env *acctest.Env) resource.TestCheckFunc {
 				_, err = env.Client.GetServiceVersion(ctx, attrs["service_name"], attrs["version_id"])
 			case "fc_alias":
 				_, _, err = env.Client.GetAlias(ctx, attrs["service_name"], attrs["name"])
+			case "fc_custom_domain":
+				_, _, err = env.Client.GetCustomDomain(ctx, attrs["domain_name"])
 			default:
 				continue
 			}

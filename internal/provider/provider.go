@@ -111,6 +111,7 @@ func (p *fcProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewTriggerResource,
 		NewServiceVersionResource,
 		NewAliasResource,
+		NewCustomDomainResource,
 	}
 }
 
@@ -123,5 +124,7 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewTriggersDataSource,
 		NewServiceVersionsDataSource,
 		NewAliasDataSource,
+		NewCustomDomainDataSource,
+		NewCustomDomainsDataSource,
 	}
 }
