@@ -66,7 +66,9 @@ func (domainNameValidator) Description(_ context.Context) string {
 	return "a host name such as api.example.com: at least two labels separated by dots, each 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen; at most 253 characters"
 }
 
-func (v domainNameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v domainNameValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v domainNameValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -230,7 +232,9 @@ func (certificateValidator) Description(_ context.Context) string {
 	return "one or more PEM certificates, the domain's first, which must not have expired"
 }
 
-func (v certificateValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v certificateValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v certificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -268,7 +272,9 @@ func (privateKeyValidator) Description(_ context.Context) string {
 	return "an unencrypted PEM private key (PKCS #8, PKCS #1 or SEC 1)"
 }
 
-func (v privateKeyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v privateKeyValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v privateKeyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -395,7 +401,9 @@ func (v uniqueAttributeValidator) Description(_ context.Context) string {
 	return fmt.Sprintf("each %s must appear at most once", v.what)
 }
 
-func (v uniqueAttributeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v uniqueAttributeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v uniqueAttributeValidator) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
