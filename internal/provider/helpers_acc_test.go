@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -52,6 +53,17 @@ func expectActionThenEmptyPlan(addr string, action plancheck.ResourceActionType)
 
 // ---------------------------------------------------------------------------
 // Configurations and fixtures.
+
+// testAccHCL returns the configuration in testdata/configs/name (long
+// configurations live there rather than in the Go), with its fmt verbs
+// filled in from args.
+func testAccHCL(name string, args ...any) string {
+	raw, err := os.ReadFile(filepath.Join("testdata", "configs", name))
+	if err != nil {
+		panic(fmt.Sprintf("reading test configuration %s: %v", name, err))
+	}
+	return fmt.Sprintf(string(raw), args...)
+}
 
 // testdataDir returns the absolute path of a source tree under
 // testdata/function. The provider runs in the test process, so relative

@@ -8,8 +8,11 @@ import (
 	"reflect"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -27,6 +30,10 @@ var createResendBackoff = 500 * time.Millisecond
 // object of the same name exists that is not what was planned: it may be
 // someone else's, so it is left alone.
 var errCreatedDifferently = errors.New("an object of that name exists but differs from the configuration")
+
+// errOutcomeUnknown reports that a create failed ambiguously and the read
+// that should have told whether the object exists failed too: it may exist.
+var errOutcomeUnknown = errors.New("whether the object was created is unknown")
 
 // namedCreate is how createByName creates one object that FC names by a
 // name the user chose, and finds it again by that name.
@@ -80,7 +87,7 @@ func createByName[T any](ctx context.Context, c namedCreate[T]) (T, string, erro
 		case ferr == nil:
 			return zero, "", fmt.Errorf("%w (the create had failed: %w)", errCreatedDifferently, err)
 		case !fc.IsNotFound(ferr):
-			return zero, "", fmt.Errorf("the create failed (%w) and reading the object to see whether it exists failed too: %w", err, ferr)
+			return zero, "", fmt.Errorf("%w: the create failed (%w) and reading the object to see whether it exists failed too: %w", errOutcomeUnknown, err, ferr)
 		}
 		if attempt < createAttempts {
 			select {
@@ -216,4 +223,61 @@ func importParts(ctx context.Context, req resource.ImportStateRequest, resp *res
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a), parts[i])...)
 	}
 	return parts
+}
+
+// reportCreateError reports a create that failed, with the advice each
+// outcome of createByName needs; what names the object ("Could not create
+// function "fn" in service "svc""), notFound is the resource's hint for a
+// not-found answer (a parent missing), or "". When the outcome is unknown
+// (errOutcomeUnknown) it keeps the planned object in the state: Terraform
+// then saves it as tainted, and the next apply refreshes it (dropping it if
+// it is absent) and replaces it, so the apply converges with no manual step.
+func reportCreateError(ctx context.Context, plan tfsdk.Plan, resp *resource.CreateResponse, kind, what, notFound string, err error) {
+	switch {
+	case errors.Is(err, errOutcomeUnknown):
+		what += fmt.Sprintf(" (its answer was lost, and whether the %s exists could not be read: Terraform keeps it in the state "+
+			"marked as tainted, so the next apply reads it again and replaces it)", kind)
+		resp.Diagnostics.Append(keepPlannedForReplacement(plan, &resp.State)...)
+	case errors.Is(err, errCreatedDifferently):
+		what += fmt.Sprintf(" (its answer was lost, and the %s of that name that exists now differs from the configuration, "+
+			"so Terraform left it alone: import it with `terraform import`, or choose another name)", kind)
+	case fc.IsConflict(err):
+		what += fmt.Sprintf(" (a %s of that name already exists: import it with `terraform import`, or choose another name)", kind)
+	case fc.IsNotFound(err) && notFound != "":
+		what += " (" + notFound + ")"
+	}
+	addAPIError(&resp.Diagnostics, "Error creating FC "+kind, kind, what, err)
+}
+
+// keepPlannedForReplacement sets the state to the plan with every value
+// not yet known made null (a state must be wholly known). Returned with an
+// error from Create, it is saved as tainted.
+func keepPlannedForReplacement(plan tfsdk.Plan, state *tfsdk.State) diag.Diagnostics {
+	var diags diag.Diagnostics
+	raw, err := tftypes.Transform(plan.Raw, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if !v.IsKnown() {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return v, nil
+	})
+	if err != nil {
+		diags.AddError("Error saving the state of an FC object that may exist",
+			"Terraform could not keep the object in the state for replacement: "+err.Error()+". Import it if it exists.")
+		return diags
+	}
+	state.Raw = raw
+	return diags
+}
+
+// saveWithETag saves what Create, Read or Update flattened from an answer:
+// the model m (with flat, the diagnostics of flattening it) into the state,
+// and the answer's ETag into private state (saveETag); nothing when the
+// flattening failed.
+func saveWithETag(ctx context.Context, state *tfsdk.State, private privateSetter, diags *diag.Diagnostics, m any, flat diag.Diagnostics, etag string) {
+	diags.Append(flat...)
+	if diags.HasError() {
+		return
+	}
+	diags.Append(state.Set(ctx, m)...)
+	diags.Append(saveETag(ctx, private, etag)...)
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -151,6 +153,58 @@ func TestImportParts(t *testing.T) {
 			resp.Diagnostics.Append(resp.State.Get(ctx, &m)...)
 			if resp.Diagnostics.HasError() || m.ID != "svc/fn" || m.Service != "svc" || m.Function != "fn" {
 				t.Fatalf("state %+v, %v", m, resp.Diagnostics)
+			}
+		})
+	}
+}
+
+// TestReportCreateError: an unknown outcome keeps the planned object in the
+// state (unknown values made null) with the error, so Terraform saves it as
+// tainted; the other failures save nothing.
+func TestReportCreateError(t *testing.T) {
+	ctx := context.Background()
+	s := seamSchema()
+	typ := s.Type().TerraformType(ctx)
+	plan := tfsdk.Plan{Schema: s, Raw: tftypes.NewValue(typ, map[string]tftypes.Value{
+		"id": tftypes.NewValue(tftypes.String, tftypes.UnknownValue), "service_name": tftypes.NewValue(tftypes.String, "svc"),
+		"function_name": tftypes.NewValue(tftypes.String, "fn"),
+	})}
+	apiErr := &fc.APIError{StatusCode: 503, Code: "ServiceUnavailable"}
+	for _, tc := range []struct {
+		name      string
+		err       error
+		wantState bool
+		wantText  string
+	}{
+		{"outcome unknown", fmt.Errorf("%w: %w", errOutcomeUnknown, apiErr), true, "marked as tainted"},
+		{"created differently", fmt.Errorf("%w (%w)", errCreatedDifferently, apiErr), false, "left it alone"},
+		{"already exists", &fc.APIError{StatusCode: 409, Code: "FunctionAlreadyExists"}, false, "already exists: import it"},
+		{"parent missing", &fc.APIError{StatusCode: 404, Code: "ServiceNotFound"}, false, "(the service does not exist)"},
+		{"plain failure", apiErr, false, "code ServiceUnavailable"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp := &resource.CreateResponse{State: seamState()}
+			reportCreateError(ctx, plan, resp, "function", `Could not create function "fn"`, "the service does not exist", tc.err)
+			if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), tc.wantText) {
+				t.Fatalf("diagnostics %v, want an error containing %q", resp.Diagnostics, tc.wantText)
+			}
+			if got := !resp.State.Raw.IsNull(); got != tc.wantState {
+				t.Fatalf("state kept = %v, want %v", got, tc.wantState)
+			}
+			if !tc.wantState {
+				return
+			}
+			if !resp.State.Raw.IsFullyKnown() {
+				t.Fatal("the state kept must be wholly known")
+			}
+			var m struct {
+				ID       types.String `tfsdk:"id"`
+				Service  types.String `tfsdk:"service_name"`
+				Function types.String `tfsdk:"function_name"`
+			}
+			resp.Diagnostics.Append(resp.State.Get(ctx, &m)...)
+			if !m.ID.IsNull() || m.Service.ValueString() != "svc" || m.Function.ValueString() != "fn" {
+				t.Fatalf("state %+v, want the planned names and a null id", m)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/codepkg"
 	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
@@ -41,7 +42,7 @@ func newCreateTestEnv(t *testing.T) (*emulator.Server, *fc.Client) {
 // resource would send, how to make a different object of the same name
 // beforehand, and how to read its ETag.
 type createKind struct {
-	op        string
+	op, getOp string
 	setUp     func(t *testing.T, c *fc.Client)
 	run       func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error)
 	makeOther func(t *testing.T, c *fc.Client)
@@ -84,6 +85,7 @@ func createKinds(t *testing.T) map[string]createKind {
 	return map[string]createKind{
 		"service": {
 			op:    "CreateService",
+			getOp: "GetService",
 			setUp: func(*testing.T, *fc.Client) {},
 			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
 				nc := serviceCreate(c, "svc", &fc.Service{ServiceName: strp("svc"), Description: strp("planned")})
@@ -105,7 +107,8 @@ func createKinds(t *testing.T) map[string]createKind {
 			},
 		},
 		"alias": {
-			op: "CreateAlias",
+			op:    "CreateAlias",
+			getOp: "GetAlias",
 			setUp: func(t *testing.T, c *fc.Client) {
 				withFunction(t, c)
 				if _, err := c.PublishServiceVersion(context.Background(), "svc", "v1", ""); err != nil {
@@ -137,6 +140,7 @@ func createKinds(t *testing.T) map[string]createKind {
 		},
 		"trigger": {
 			op:    "CreateTrigger",
+			getOp: "GetTrigger",
 			setUp: withFunction,
 			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
 				nc := triggerCreate(c, "svc", "fn", "tick", trigger("planned"))
@@ -163,6 +167,7 @@ func createKinds(t *testing.T) map[string]createKind {
 		},
 		"function": {
 			op:    "CreateFunction",
+			getOp: "GetFunction",
 			setUp: func(t *testing.T, c *fc.Client) { mustService(t, c, "") },
 			run: func(ctx context.Context, c *fc.Client, wrap func(func() error)) (string, error) {
 				nc := functionCreate(c, "svc", "fn", function("planned"), checksum)
@@ -188,13 +193,6 @@ func createKinds(t *testing.T) map[string]createKind {
 			},
 		},
 	}
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 func TestCreateByName_branches(t *testing.T) {
@@ -254,6 +252,18 @@ func TestCreateByName_branches(t *testing.T) {
 				t.Fatalf("the other object changed: %q -> %q", before, after)
 			}
 		})
+		t.Run(kindName+"/outcome_unknown", func(t *testing.T) {
+			em, c := newCreateTestEnv(t)
+			kind.setUp(t, c)
+			if err := em.SetFaults(emulator.FaultConfig{Rate: 1, Kinds: []emulator.FaultKind{emulator.FaultUnavailable}, Seed: 1,
+				Operations: []string{kind.op, kind.getOp}}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := kind.run(context.Background(), c, func(f func() error) { _ = f() })
+			if !errors.Is(err, errOutcomeUnknown) {
+				t.Fatalf("create: %v, want errOutcomeUnknown", err)
+			}
+		})
 		t.Run(kindName+"/exists_before_first_attempt", func(t *testing.T) {
 			_, c := newCreateTestEnv(t)
 			kind.setUp(t, c)
@@ -300,4 +310,101 @@ func TestSentMatches(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCreateByName_versionPublish: the branches of an ambiguous publish,
+// which has no name to read back by (versionPublish).
+func TestCreateByName_versionPublish(t *testing.T) {
+	zip, err := codepkg.ZipDir(filepath.Join("testdata", "function", "hello"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	setUp := func(t *testing.T, c *fc.Client, desc string) {
+		t.Helper()
+		ctx := context.Background()
+		if _, _, err := c.CreateService(ctx, &fc.Service{ServiceName: strp("svc")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := c.CreateFunction(ctx, "svc", &fc.Function{FunctionName: strp("fn"), Runtime: strp("python3.10"),
+			Handler: strp("index.handler"), Description: strp(desc), Code: &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(zip)}},
+			codepkg.Checksum(zip)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	versions := func(t *testing.T, c *fc.Client) []fc.Version {
+		t.Helper()
+		v, err := c.ListServiceVersions(context.Background(), "svc", fc.VersionListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	publish := func(c *fc.Client) (*fc.Version, error) {
+		v, _, err := createByName(context.Background(), versionPublish(c, "svc", "planned", time.Now()))
+		return v, err
+	}
+
+	t.Run("absent_resent", func(t *testing.T) {
+		em, c := newCreateTestEnv(t)
+		setUp(t, c, "")
+		faultOnce(t, em, "PublishServiceVersion", emulator.FaultUnavailable)
+		// The first attempt fails unprocessed; the list finds nothing; the
+		// resend (faults off by then) publishes.
+		nc := versionPublish(c, "svc", "planned", time.Now())
+		inner, calls := nc.create, 0
+		nc.create = func(ctx context.Context) (*fc.Version, string, error) {
+			calls++
+			v, e, err := inner(ctx)
+			_ = em.SetFaults(emulator.FaultConfig{})
+			return v, e, err
+		}
+		v, _, err := createByName(context.Background(), nc)
+		if err != nil || calls != 2 || deref(v.VersionID) != "1" {
+			t.Fatalf("publish: %v, version %v, %d attempts; want version 1 after 2 attempts", err, v, calls)
+		}
+		if n := len(versions(t, c)); n != 1 {
+			t.Fatalf("%d versions, want 1", n)
+		}
+	})
+	t.Run("present_matching_adopted", func(t *testing.T) {
+		em, c := newCreateTestEnv(t)
+		setUp(t, c, "")
+		faultOnce(t, em, "PublishServiceVersion", emulator.FaultLostResponse)
+		v, err := publish(c)
+		if err != nil || deref(v.VersionID) != "1" {
+			t.Fatalf("publish: %v, version %v; want version 1 adopted", err, v)
+		}
+		if n := len(versions(t, c)); n != 1 || em.Counts()["PublishServiceVersion"] != 1 {
+			t.Fatalf("%d versions, %d publishes processed; want 1 and 1", n, em.Counts()["PublishServiceVersion"])
+		}
+	})
+	t.Run("present_ambiguous_untouched", func(t *testing.T) {
+		em, c := newCreateTestEnv(t)
+		setUp(t, c, "")
+		// Someone else just published a version with the same description.
+		if _, err := c.PublishServiceVersion(context.Background(), "svc", "planned", ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := c.UpdateFunction(context.Background(), "svc", "fn", &fc.Function{Description: strp("changed")}, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		faultOnce(t, em, "PublishServiceVersion", emulator.FaultLostResponse)
+		if _, err := publish(c); !errors.Is(err, errCreatedDifferently) {
+			t.Fatalf("publish: %v, want errCreatedDifferently (two versions match)", err)
+		}
+		if n := len(versions(t, c)); n != 2 {
+			t.Fatalf("%d versions, want both kept", n)
+		}
+	})
+	t.Run("outcome_unknown", func(t *testing.T) {
+		em, c := newCreateTestEnv(t)
+		setUp(t, c, "")
+		if err := em.SetFaults(emulator.FaultConfig{Rate: 1, Kinds: []emulator.FaultKind{emulator.FaultUnavailable}, Seed: 1,
+			Operations: []string{"PublishServiceVersion", "ListServiceVersions"}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := publish(c); !errors.Is(err, errOutcomeUnknown) {
+			t.Fatalf("publish: %v, want errOutcomeUnknown", err)
+		}
+	})
 }

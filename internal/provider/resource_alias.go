@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -120,27 +119,14 @@ func (r *aliasResource) Create(ctx context.Context, req resource.CreateRequest, 
 	tflog.Debug(ctx, "Creating FC alias", map[string]any{"service": service, "alias": name, "version_id": plan.VersionID.ValueString()})
 	out, etag, err := createByName(ctx, aliasCreate(r.client, service, name, in))
 	if err != nil {
-		what := fmt.Sprintf("Could not create alias %q of service %q", name, service)
-		switch {
-		case errors.Is(err, errCreatedDifferently):
-			what += " (its answer was lost, and the alias of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		case fc.IsConflict(err):
-			what += " (an alias of that name already exists: import it with `terraform import`, or choose another name)"
-		case fc.IsNotFound(err):
-			what += fmt.Sprintf(" (the service, or version %s or a version of additional_version_weight, does not exist)", plan.VersionID.ValueString())
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC alias", "alias", what, err)
+		reportCreateError(ctx, req.Plan, resp, "alias", fmt.Sprintf("Could not create alias %q of service %q", name, service),
+			fmt.Sprintf("the service, or version %s or a version of additional_version_weight, does not exist", plan.VersionID.ValueString()), err)
 		return
 	}
 
 	// The response is the created alias: no read after create.
 	state, diags := flattenAlias(out, plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, etag)
 }
 
 func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -162,12 +148,7 @@ func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 
 	newState, diags := flattenAlias(out, state)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, diags, etag)
 }
 
 func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -197,12 +178,7 @@ func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 
 	state, diags := flattenAlias(out, plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, newETag)
 }
 
 func (r *aliasResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

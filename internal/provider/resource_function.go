@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -425,19 +424,12 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 	// The answer is the created function: no GetFunction afterwards.
 	f, etag, err := createByName(ctx, functionCreate(r.client, service, name, in, checksum))
 	if err != nil {
-		what := fmt.Sprintf("Could not create function %q in service %q", name, service)
-		if errors.Is(err, errCreatedDifferently) {
-			what += " (its answer was lost, and the function of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		} else if fc.IsConflict(err) {
-			what += " (a function of that name already exists in the service: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC function", "function", what, err)
+		reportCreateError(ctx, req.Plan, resp, "function", fmt.Sprintf("Could not create function %q in service %q", name, service),
+			"the service does not exist", err)
 		return
 	}
 	state, diags := functionStateFromAPI(ctx, f, &plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, state, diags, etag)
 }
 
 func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -458,9 +450,7 @@ func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &state)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, newState, diags, etag)
 }
 
 func (r *functionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -507,9 +497,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, newState, diags, newETag)
 }
 
 func (r *functionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

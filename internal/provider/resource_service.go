@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -276,24 +275,13 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 	tflog.Debug(ctx, "Creating FC service", map[string]any{"service": name})
 	out, etag, err := createByName(ctx, serviceCreate(r.client, name, in))
 	if err != nil {
-		what := fmt.Sprintf("Could not create service %q", name)
-		if errors.Is(err, errCreatedDifferently) {
-			what += " (its answer was lost, and the service of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		} else if fc.IsConflict(err) {
-			what += " (a service of that name already exists: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC service", "service", what, err)
+		reportCreateError(ctx, req.Plan, resp, "service", fmt.Sprintf("Could not create service %q", name), "", err)
 		return
 	}
 
 	// The response is the created service: no read after create.
 	state, diags := flattenServiceResource(out, &plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, etag)
 }
 
 func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -314,12 +302,7 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 
 	newState, diags := flattenServiceResource(out, &state)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, diags, etag)
 }
 
 func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -345,12 +328,7 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 
 	state, diags := flattenServiceResource(out, &plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, newETag)
 }
 
 func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

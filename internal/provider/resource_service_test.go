@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
+	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
@@ -393,60 +394,7 @@ func TestAccServiceResource_clearAll(t *testing.T) {
 	env := acctest.New(t)
 	env.SkipIfLive(t, "the configuration refers to a VPC, NAS file system, OSS bucket and RAM roles that do not exist")
 	name := acctest.RandomName("tf-acc-svc")
-	full := env.Config(fmt.Sprintf(`
-resource "fc_service" "test" {
-  name            = %q
-  description     = "everything set"
-  internet_access = false
-  role            = "acs:ram::1234567890123456:role/fc-service"
-
-  log_config = {
-    project                 = "tf-acc-project"
-    logstore                = "tf-acc-logstore"
-    enable_request_metrics  = true
-    enable_instance_metrics = true
-    log_begin_rule          = "DefaultRegex"
-  }
-
-  vpc_config = {
-    vpc_id            = "vpc-bp1acctest"
-    vswitch_ids       = ["vsw-bp1acctestb", "vsw-bp1acctesta"]
-    security_group_id = "sg-bp1acctest"
-    role              = "acs:ram::1234567890123456:role/fc-vpc"
-  }
-
-  nas_config = {
-    user_id  = 1000
-    group_id = 1001
-    mount_points = [
-      {
-        server_addr = "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/data"
-        mount_dir   = "/mnt/data"
-        enable_tls  = true
-      },
-      {
-        server_addr = "0a1b2c-xyz.cn-hangzhou.nas.aliyuncs.com:/logs"
-        mount_dir   = "/mnt/logs"
-      },
-    ]
-  }
-
-  oss_mount_config = {
-    mount_points = [{
-      bucket_name = "tf-acc-bucket"
-      bucket_path = "/assets"
-      endpoint    = "http://oss-cn-hangzhou-internal.aliyuncs.com"
-      mount_dir   = "/mnt/oss"
-      read_only   = true
-    }]
-  }
-
-  tracing_config = {
-    type   = "Jaeger"
-    params = { endpoint = "http://tracing-analysis-dc-hz.aliyuncs.com/api/traces" }
-  }
-}
-`, name))
+	full := env.Config(testAccHCL("service_all.tf.tmpl", name))
 	bare := env.Config(testAccServiceConfig(name))
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -809,4 +757,46 @@ func checkRequestCounts(env *acctest.Env, want map[string]int) error {
 		return fmt.Errorf("API requests %v, want %v", got, want)
 	}
 	return nil
+}
+
+// TestAccServiceResource_createOutcomeUnknown: the create's answer is lost
+// and so is the answer of the read that should tell whether the service
+// exists. The apply fails, saying so, and keeps the service in the state as
+// tainted; once FC answers again, the next apply refreshes it and replaces
+// it, and converges with no manual step (no import, no orphan).
+func TestAccServiceResource_createOutcomeUnknown(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "needs the emulator's fault injection")
+	name := acctest.RandomName("tf-acc-svc")
+	// One attempt per call, so the read fails as fast as the create.
+	config := strings.Replace(env.Config(testAccServiceConfig(name)), "provider \"fc\" {", "provider \"fc\" {\n  max_retries = 0", 1)
+
+	testAccParallel(t, env,
+		resource.TestStep{
+			PreConfig: func() {
+				if err := env.Emulator.SetFaults(emulator.FaultConfig{Rate: 1, Seed: 1,
+					Kinds: []emulator.FaultKind{emulator.FaultLostResponse}, Operations: []string{"CreateService", "GetService"}}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config:      config,
+			ExpectError: expectError(`Error creating FC service`, `whether the service exists could not be read`, `marked as tainted`),
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				if err := env.Emulator.SetFaults(emulator.FaultConfig{}); err != nil {
+					t.Fatal(err)
+				}
+				// The lost create did happen.
+				if _, _, err := env.Client.GetService(context.Background(), name, ""); err != nil {
+					t.Fatalf("the service the lost create made: %v", err)
+				}
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(serviceAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		},
+	)
 }

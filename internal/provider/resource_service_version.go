@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -103,13 +104,18 @@ func (r *serviceVersionResource) Create(ctx context.Context, req resource.Create
 	service := plan.ServiceName.ValueString()
 
 	tflog.Debug(ctx, "Publishing FC service version", map[string]any{"service": service})
-	out, err := r.client.PublishServiceVersion(ctx, service, plan.Description.ValueString(), "")
+	out, _, err := createByName(ctx, versionPublish(r.client, service, plan.Description.ValueString(), time.Now()))
 	if err != nil {
 		what := fmt.Sprintf("Could not publish a version of service %q", service)
 		var apiErr *fc.APIError
 		if errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusBadRequest || apiErr.StatusCode == http.StatusConflict) {
 			what += " (FC publishes a version only when the service or one of its functions changed since the " +
 				"last version: if nothing changed, use the last version instead, or change the service first)"
+		}
+		if errors.Is(err, errOutcomeUnknown) || errors.Is(err, errCreatedDifferently) {
+			// A version has no name to keep in the state for replacement.
+			what += " (its answer was lost, and Terraform could not tell which version, if any, it published: " +
+				"look for it with the fc_service_versions data source, then import it or delete it)"
 		}
 		addAPIError(&resp.Diagnostics, "Error publishing FC service version", "service version", what, err)
 		return
@@ -239,4 +245,53 @@ func (r *serviceVersionResource) aliasAdvice(ctx context.Context, service, versi
 		"deletes the version (without create_before_destroy it deletes first, even when the alias refers to the "+
 		"resource). Or set skip_destroy = true on this resource to keep the version in FC and only remove it from "+
 		"Terraform", describeAliasReferences(refs))
+}
+
+// publishClockSkew is how much earlier than the publish (by this machine's
+// clock) FC's createdTime of the version it published may read.
+const publishClockSkew = time.Minute
+
+// versionPublish is how Create publishes a version and, when the answer is
+// lost, recognizes it. A version has no name to read it back by: the one
+// published is the version created since the attempt began (allowing for
+// clock skew) with the planned description. None means the publish did not
+// happen and may be sent again; more than one cannot be told apart, and is
+// reported as errCreatedDifferently (Terraform adopts none of them).
+func versionPublish(client *fc.Client, service, description string, start time.Time) namedCreate[*fc.Version] {
+	return namedCreate[*fc.Version]{
+		kind: "service version", name: service,
+		create: func(ctx context.Context) (*fc.Version, string, error) {
+			v, err := client.PublishServiceVersion(ctx, service, description, "")
+			return v, "", err
+		},
+		find: func(ctx context.Context) (*fc.Version, string, error) {
+			versions, err := client.ListServiceVersions(ctx, service, fc.VersionListOptions{})
+			if err != nil {
+				return nil, "", err
+			}
+			var found []fc.Version
+			for _, v := range versions {
+				created, perr := time.Parse(time.RFC3339, deref(v.CreatedTime))
+				if perr == nil && !created.Before(start.Add(-publishClockSkew)) && deref(v.Description) == description {
+					found = append(found, v)
+				}
+			}
+			switch len(found) {
+			case 0:
+				return nil, "", &fc.APIError{StatusCode: http.StatusNotFound, Code: "VersionNotFound",
+					Message: "no version with this description was published since the attempt began"}
+			case 1:
+				return &found[0], "", nil
+			}
+			return nil, "", nil
+		},
+		matches: func(found *fc.Version) bool { return found != nil },
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -410,17 +409,9 @@ func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest
 	tflog.Debug(ctx, "Creating FC trigger", map[string]any{"service": service, "function": function, "trigger": name, "type": plan.Type.ValueString()})
 	out, etag, err := createByName(ctx, triggerCreate(r.client, service, function, name, in))
 	if err != nil {
-		what := fmt.Sprintf("Could not create trigger %q of function %q in service %q", name, function, service)
-		switch {
-		case errors.Is(err, errCreatedDifferently):
-			what += " (its answer was lost, and the trigger of that name that exists now differs from the configuration, so Terraform left it alone: import it with `terraform import`, or choose another name)"
-		case fc.IsNotFound(err):
-			what += ": the service, the function or the qualifier does not exist. Create them first (refer to the " +
-				"fc_function's attributes so that Terraform orders the two), or correct the names"
-		case fc.IsConflict(err):
-			what += " (a trigger of that name already exists on the function: import it with `terraform import`, or choose another name)"
-		}
-		addAPIError(&resp.Diagnostics, "Error creating FC trigger", "trigger", what, err)
+		reportCreateError(ctx, req.Plan, resp, "trigger", fmt.Sprintf("Could not create trigger %q of function %q in service %q", name, function, service),
+			"the service, the function or the qualifier does not exist. Create them first (refer to the "+
+				"fc_function's attributes so that Terraform orders the two), or correct the names", err)
 		return
 	}
 
