@@ -309,8 +309,7 @@ func (r *customDomainResource) Create(ctx context.Context, req resource.CreateRe
 	}
 
 	state := flattenCustomDomain(out, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, nil, etag)
 }
 
 func (r *customDomainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -332,8 +331,7 @@ func (r *customDomainResource) Read(ctx context.Context, req resource.ReadReques
 	}
 
 	newState := flattenCustomDomain(out, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, nil, etag)
 }
 
 func (r *customDomainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -362,8 +360,7 @@ func (r *customDomainResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 
 	newState := flattenCustomDomain(out, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
+	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, nil, newETag)
 }
 
 func (r *customDomainResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
