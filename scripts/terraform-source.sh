@@ -38,7 +38,7 @@ backends=(azure consul cos gcs kubernetes oci oss pg s3)
 init=internal/backend/init/init.go
 for b in "${backends[@]}"; do
 	# The import and the line registering the backend.
-	sed -i -E "/internal\/backend\/remote-state\/${b}\"/d; /backend${b}\./d" "$init"
+	sed -i -E "/internal\/backend\/remote-state\/${b}\"/d; /backend${b}\./Id" "$init"
 	sed -i -E "/internal\/backend\/remote-state\/${b}( |\$)/d" go.mod
 done
 if grep -qE 'remote-state/(azure|consul|cos|gcs|kubernetes|oci|oss|pg|s3)' "$init" go.mod; then

@@ -107,6 +107,16 @@ var routes = []route{
 	newRoute(http.MethodGet, "custom-domains/{domain}", "GetCustomDomain", false, (*Server).getCustomDomain),
 	newRoute(http.MethodPut, "custom-domains/{domain}", "UpdateCustomDomain", false, (*Server).updateCustomDomain),
 	newRoute(http.MethodDelete, "custom-domains/{domain}", "DeleteCustomDomain", false, (*Server).deleteCustomDomain),
+	newRoute(http.MethodPut, "services/{service}/functions/{function}/provision-config", "PutProvisionConfig", true, (*Server).putProvisionConfig),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/provision-config", "GetProvisionConfig", true, (*Server).getProvisionConfig),
+	newRoute(http.MethodGet, "provision-configs", "ListProvisionConfigs", false, (*Server).listProvisionConfigs),
+
+	newRoute(http.MethodPut, "services/{service}/functions/{function}/async-invoke-config", "PutFunctionAsyncInvokeConfig", true, (*Server).putAsyncConfig),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/async-invoke-config", "GetFunctionAsyncInvokeConfig", true, (*Server).getAsyncConfig),
+	newRoute(http.MethodDelete, "services/{service}/functions/{function}/async-invoke-config", "DeleteFunctionAsyncInvokeConfig", true, (*Server).deleteAsyncConfig),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/async-invoke-configs", "ListFunctionAsyncInvokeConfigs", false, (*Server).listAsyncConfigs),
+
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/instances", "ListInstances", true, (*Server).listInstances),
 }
 
 // requestBodies are the known members of each operation's request body,
@@ -123,6 +133,9 @@ var requestBodies = map[string]*shape{
 	"UpdateAlias":           updateAliasShape,
 	"CreateCustomDomain":    createCustomDomainShape,
 	"UpdateCustomDomain":    updateCustomDomainShape,
+
+	"PutProvisionConfig":           putProvisionConfigShape,
+	"PutFunctionAsyncInvokeConfig": putAsyncConfigShape,
 }
 
 // matchRoute finds the route for method and the decoded path segments

@@ -67,8 +67,12 @@ var (
 
 	kindCustomDomain = &kind{code: "DomainName", noun: "domain name", plural: "domain name(s)",
 		table: mapTable[*state, *customDomainRecord](func(st *state) *map[string]*customDomainRecord { return &st.CustomDomains })}
+	kindProvisionConfig = &kind{code: "ProvisionConfig", noun: "provision config", plural: "provision config(s)", parent: kindFunction, cascade: true,
+		table: mapTable[*functionRecord, *provisionRecord](func(f *functionRecord) *map[string]*provisionRecord { return &f.ProvisionConfigs })}
+	kindAsyncConfig = &kind{code: "AsyncConfig", noun: "async invoke config", plural: "async invoke config(s)", parent: kindFunction, cascade: true,
+		table: mapTable[*functionRecord, *asyncConfigRecord](func(f *functionRecord) *map[string]*asyncConfigRecord { return &f.AsyncConfigs })}
 
-	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindCustomDomain}
+	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindProvisionConfig, kindAsyncConfig, kindCustomDomain}
 )
 
 func (st *state) etag() *string { return nil }
@@ -101,6 +105,11 @@ type functionRecord struct {
 	// Triggers of the current (LATEST) function; always empty in version
 	// snapshots, since triggers are not versioned.
 	Triggers map[string]*triggerRecord `json:"triggers,omitempty"`
+	// ProvisionConfigs and AsyncConfigs are the function's provision and
+	// async-invoke configs by qualifier (provision.go, async_config.go);
+	// always empty in version snapshots.
+	ProvisionConfigs map[string]*provisionRecord   `json:"provisionConfigs,omitempty"`
+	AsyncConfigs     map[string]*asyncConfigRecord `json:"asyncConfigs,omitempty"`
 }
 
 func (r *functionRecord) etag() *string { return &r.ETag }

@@ -119,6 +119,7 @@ func TestStrictShapesDecode(t *testing.T) {
 		"PublishServiceVersion": reflect.TypeFor[fc.Version](),
 		"CreateAlias":           reflect.TypeFor[fc.Alias](), "UpdateAlias": reflect.TypeFor[fc.Alias](),
 		"CreateCustomDomain": reflect.TypeFor[fc.CustomDomain](), "UpdateCustomDomain": reflect.TypeFor[fc.CustomDomain](),
+		"PutProvisionConfig": reflect.TypeFor[fc.ProvisionConfig](), "PutFunctionAsyncInvokeConfig": reflect.TypeFor[fc.AsyncInvokeConfig](),
 	}
 	for op, sh := range requestBodies {
 		typ, ok := targets[op]

@@ -41,6 +41,11 @@ var emuWireModels = []emuWireModel{
 	{typ: reflect.TypeFor[listVersionsResponse](), sdk: []string{"ListServiceVersionsResponseBody"}},
 	{typ: reflect.TypeFor[listAliasesResponse](), sdk: []string{"ListAliasesResponseBody"}},
 	{typ: reflect.TypeFor[listCustomDomainsResponse](), sdk: []string{"ListCustomDomainsResponseBody"}},
+	{typ: reflect.TypeFor[listProvisionConfigsResponse](), sdk: []string{"ListProvisionConfigsResponseBody"}},
+	{typ: reflect.TypeFor[listAsyncConfigsResponse](), sdk: []string{"ListFunctionAsyncInvokeConfigsResponseBody"}},
+	{typ: reflect.TypeFor[listInstancesResponse](), sdk: []string{"ListInstancesResponseBody"}},
+	// The 2016-08-15 answer's items (a bare array): the SDK's item names.
+	{typ: reflect.TypeFor[instance2016](), sdk: []string{"ListInstancesResponseBodyInstances"}},
 	{typ: reflect.TypeFor[triggerAnswer](), sdk: []string{"GetTriggerResponseBody"}},
 	{typ: reflect.TypeFor[timerTriggerConfig](), sdk: []string{"TimeTriggerConfig"}},
 	{typ: reflect.TypeFor[httpTriggerConfig](), sdk: []string{"HTTPTriggerConfig"}},
@@ -65,7 +70,8 @@ var emuWireModels = []emuWireModel{
 // emuNotWire lists the structs with json tags that never cross the API:
 // the emulator's persistence file format (store.go) and its own admin API
 // (faults.go, under /_emulator/).
-var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "customDomainRecord", "faultConfigJSON"}
+var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON",
+	"provisionRecord", "customDomainRecord", "asyncConfigRecord", "provisioningJSON"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.

@@ -66,9 +66,36 @@ var sensitiveHeaders = map[string]bool{
 	"Set-Cookie":          true,
 }
 
+// LevelLogger is a Logger that can tell whether an entry of a level would
+// be kept; the client then skips the work of building entries nobody
+// reads (rebuilding headers, decoding, redacting and encoding bodies). A
+// Logger without these methods gets every entry.
+type LevelLogger interface {
+	Logger
+	DebugEnabled() bool
+	TraceEnabled() bool
+}
+
+// debugOn and traceOn report whether entries of that level are wanted.
+func (c *Client) debugOn() bool {
+	if c.cfg.Logger == nil {
+		return false
+	}
+	l, ok := c.cfg.Logger.(LevelLogger)
+	return !ok || l.DebugEnabled()
+}
+
+func (c *Client) traceOn() bool {
+	if c.cfg.Logger == nil {
+		return false
+	}
+	l, ok := c.cfg.Logger.(LevelLogger)
+	return !ok || l.TraceEnabled()
+}
+
 // logAttempt logs one attempt at Debug.
 func (c *Client) logAttempt(ctx context.Context, req *request, hr *http.Request, attempt, status int, requestID string, latency time.Duration, err error) {
-	if c.cfg.Logger == nil {
+	if !c.debugOn() {
 		return
 	}
 	fields := map[string]any{
@@ -91,7 +118,7 @@ func (c *Client) logAttempt(ctx context.Context, req *request, hr *http.Request,
 
 // traceRequest logs a request's headers and body at Trace.
 func (c *Client) traceRequest(ctx context.Context, req *request, hr *http.Request, body []byte, attempt int) {
-	if c.cfg.Logger == nil {
+	if !c.traceOn() {
 		return
 	}
 	c.cfg.Logger.Trace(ctx, "FC API request", map[string]any{
@@ -106,7 +133,7 @@ func (c *Client) traceRequest(ctx context.Context, req *request, hr *http.Reques
 
 // traceResponse logs a response's headers and body at Trace.
 func (c *Client) traceResponse(ctx context.Context, req *request, resp *http.Response, body []byte, attempt int) {
-	if c.cfg.Logger == nil {
+	if !c.traceOn() {
 		return
 	}
 	c.cfg.Logger.Trace(ctx, "FC API response", map[string]any{

@@ -213,6 +213,40 @@ var wireCalls = []wireCall{
 		_, err := c.ListCustomDomains(ctx, wireListOptions)
 		return err
 	}},
+	// Provision configs
+	{method: "PutProvisionConfig", action: "PutProvisionConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.PutProvisionConfig(ctx, "svc", wireQualifier, "fn", wireProvisionConfig())
+		return err
+	}},
+	{method: "GetProvisionConfig", action: "GetProvisionConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetProvisionConfig(ctx, "svc", wireQualifier, "fn")
+		return err
+	}},
+	{method: "ListProvisionConfigs", action: "ListProvisionConfigs", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListProvisionConfigs(ctx, ProvisionConfigListOptions{ServiceName: "svc", Qualifier: wireQualifier, Limit: 2})
+		return err
+	}},
+	// Async invoke configs
+	{method: "PutFunctionAsyncInvokeConfig", action: "PutFunctionAsyncInvokeConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.PutFunctionAsyncInvokeConfig(ctx, "svc", wireQualifier, "fn", wireAsyncInvokeConfig())
+		return err
+	}},
+	{method: "GetFunctionAsyncInvokeConfig", action: "GetFunctionAsyncInvokeConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetFunctionAsyncInvokeConfig(ctx, "svc", wireQualifier, "fn")
+		return err
+	}},
+	{method: "DeleteFunctionAsyncInvokeConfig", action: "DeleteFunctionAsyncInvokeConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return c.DeleteFunctionAsyncInvokeConfig(ctx, "svc", wireQualifier, "fn")
+	}},
+	{method: "ListFunctionAsyncInvokeConfigs", action: "ListFunctionAsyncInvokeConfigs", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListFunctionAsyncInvokeConfigs(ctx, "svc", "fn", wireListOptions)
+		return err
+	}},
+	// Instances
+	{method: "ListInstances", action: "ListInstances", qualified: true, answer: `{"instances":[]}`, call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListInstances(ctx, "svc", wireQualifier, "fn", 10)
+		return err
+	}},
 }
 
 // wireNotAPI lists the exported *Client methods that send nothing.
@@ -319,6 +353,31 @@ func wireCustomDomain(create bool) *CustomDomain {
 		d.DomainName = Ptr("example.com")
 	}
 	return d
+}
+
+// wireProvisionConfig and wireAsyncInvokeConfig are request bodies with
+// every field the provider sends set.
+func wireProvisionConfig() *ProvisionConfig {
+	return &ProvisionConfig{
+		Target:            Ptr(int64(2)),
+		AlwaysAllocateCPU: Ptr(true),
+		ScheduledActions: []ScheduledAction{{Name: "a", StartTime: "2024-01-01T00:00:00Z", EndTime: "2025-01-01T00:00:00Z",
+			Target: 1, ScheduleExpression: "cron(0 0 8 * * *)"}},
+		TargetTrackingPolicies: []TargetTrackingPolicy{{Name: "p", StartTime: "2024-01-01T00:00:00Z", EndTime: "2025-01-01T00:00:00Z",
+			MetricType: "ProvisionedConcurrencyUtilization", MetricTarget: 0.6, MinCapacity: 1, MaxCapacity: 4}},
+	}
+}
+
+func wireAsyncInvokeConfig() *AsyncInvokeConfig {
+	return &AsyncInvokeConfig{
+		MaxAsyncEventAgeInSeconds: Ptr(int64(300)),
+		MaxAsyncRetryAttempts:     Ptr(int64(2)),
+		StatefulInvocation:        Ptr(false),
+		DestinationConfig: &DestinationConfig{
+			OnSuccess: &Destination{Destination: "acs:mns:cn-hangzhou:1:/queues/ok/messages"},
+			OnFailure: &Destination{Destination: "acs:fc:cn-hangzhou:1:services/s.prod/functions/f"},
+		},
+	}
 }
 
 var wirePathParam = regexp.MustCompile(`\{([A-Za-z]+)\}`)

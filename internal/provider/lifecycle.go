@@ -208,9 +208,19 @@ func goneOnDelete(ctx context.Context, err error, kind string, fields map[string
 // importParts parses a composite import ID of the given format
 // ("SERVICE/FUNCTION"), sets id to the whole ID and each attribute to its
 // part, and returns the parts; on a malformed ID it reports the expected
-// format and returns nil.
+// format and returns nil. An import block's identity (Terraform 1.12+, no
+// ID) names the same attributes, and gives the ID.
 func importParts(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, kind, format string, attrs ...string) []string {
-	parts, err := parseImportID(req.ID, format)
+	id := req.ID
+	if id == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
+		var diags diag.Diagnostics
+		id, diags = importIDFromIdentity(ctx, req.Identity, format, attrs...)
+		resp.Diagnostics.Append(diags...)
+		if diags.HasError() {
+			return nil
+		}
+	}
+	parts, err := parseImportID(id, format)
 	if err == nil && len(parts) != len(attrs) {
 		err = fmt.Errorf("import format %s has %d parts but %d attributes: this is a bug in the provider", format, len(parts), len(attrs))
 	}
@@ -218,7 +228,7 @@ func importParts(ctx context.Context, req resource.ImportStateRequest, resp *res
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC %s: %s.", kind, err))
 		return nil
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	for i, a := range attrs {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a), parts[i])...)
 	}

@@ -112,6 +112,8 @@ func (p *fcProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewServiceVersionResource,
 		NewAliasResource,
 		NewCustomDomainResource,
+		NewProvisionConfigResource,
+		NewFunctionAsyncInvokeConfigResource,
 	}
 }
 
@@ -126,5 +128,8 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewAliasDataSource,
 		NewCustomDomainDataSource,
 		NewCustomDomainsDataSource,
+		NewProvisionConfigsDataSource,
+		NewFunctionAsyncInvokeConfigsDataSource,
+		NewFunctionInstancesDataSource,
 	}
 }

@@ -629,7 +629,8 @@ func TestConfigure_profileCredentialsAreRefreshed(t *testing.T) {
 		t.Skip("the credential process is a POSIX shell script")
 	}
 	isolateEnv(t)
-	t.Setenv("TF_LOG_PROVIDER_FC_HTTP", "")
+	// Traces are built only when asked for.
+	t.Setenv("TF_LOG_PROVIDER_FC_HTTP", "TRACE")
 	dir := t.TempDir()
 	script := filepath.Join(dir, "credentials.sh")
 	counter := filepath.Join(dir, "count")

@@ -39,10 +39,6 @@ const (
 // compares by).
 var TLSVersions = []string{TLSVersion10, TLSVersion11, TLSVersion12, TLSVersion13}
 
-// HTTPMethods lists the methods a custom domain route (like an HTTP
-// trigger) accepts.
-var HTTPMethods = []string{"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}
-
 // CertificateExpiryWarning is how close to its expiry a certificate draws a
 // warning at plan time.
 const CertificateExpiryWarning = 30 * 24 * time.Hour
