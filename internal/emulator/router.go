@@ -102,6 +102,11 @@ var routes = []route{
 	newRoute(http.MethodPut, "services/{service}/aliases/{alias}", "UpdateAlias", false, (*Server).updateAlias),
 	newRoute(http.MethodDelete, "services/{service}/aliases/{alias}", "DeleteAlias", false, (*Server).deleteAlias),
 
+	newRoute(http.MethodPost, "custom-domains", "CreateCustomDomain", false, (*Server).createCustomDomain),
+	newRoute(http.MethodGet, "custom-domains", "ListCustomDomains", false, (*Server).listCustomDomains),
+	newRoute(http.MethodGet, "custom-domains/{domain}", "GetCustomDomain", false, (*Server).getCustomDomain),
+	newRoute(http.MethodPut, "custom-domains/{domain}", "UpdateCustomDomain", false, (*Server).updateCustomDomain),
+	newRoute(http.MethodDelete, "custom-domains/{domain}", "DeleteCustomDomain", false, (*Server).deleteCustomDomain),
 	newRoute(http.MethodPut, "services/{service}/functions/{function}/provision-config", "PutProvisionConfig", true, (*Server).putProvisionConfig),
 	newRoute(http.MethodGet, "services/{service}/functions/{function}/provision-config", "GetProvisionConfig", true, (*Server).getProvisionConfig),
 	newRoute(http.MethodGet, "provision-configs", "ListProvisionConfigs", false, (*Server).listProvisionConfigs),
@@ -136,6 +141,8 @@ var requestBodies = map[string]*shape{
 	"PublishServiceVersion": publishVersionShape,
 	"CreateAlias":           createAliasShape,
 	"UpdateAlias":           updateAliasShape,
+	"CreateCustomDomain":    createCustomDomainShape,
+	"UpdateCustomDomain":    updateCustomDomainShape,
 
 	"PutProvisionConfig":           putProvisionConfigShape,
 	"PutFunctionAsyncInvokeConfig": putAsyncConfigShape,

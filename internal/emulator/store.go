@@ -35,6 +35,8 @@ type state struct {
 	// InlineBlobs is where format 1 state files kept the archives; it is
 	// read on load and never written.
 	InlineBlobs map[string][]byte `json:"blobs,omitempty"`
+	// CustomDomains are account-level, by domain name.
+	CustomDomains map[string]*customDomainRecord `json:"customDomains,omitempty"`
 }
 
 // stateFormatVersion 2 keeps code archives in files beside the state file;
@@ -65,6 +67,8 @@ var (
 	kindAlias = &kind{code: "Alias", noun: "alias", plural: "alias(es)", parent: kindService,
 		table: mapTable[*serviceRecord, *aliasRecord](func(s *serviceRecord) *map[string]*aliasRecord { return &s.Aliases })}
 
+	kindCustomDomain = &kind{code: "DomainName", noun: "domain name", plural: "domain name(s)",
+		table: mapTable[*state, *customDomainRecord](func(st *state) *map[string]*customDomainRecord { return &st.CustomDomains })}
 	kindProvisionConfig = &kind{code: "ProvisionConfig", noun: "provision config", plural: "provision config(s)", parent: kindFunction, cascade: true,
 		table: mapTable[*functionRecord, *provisionRecord](func(f *functionRecord) *map[string]*provisionRecord { return &f.ProvisionConfigs })}
 	kindAsyncConfig = &kind{code: "AsyncConfig", noun: "async invoke config", plural: "async invoke config(s)", parent: kindFunction, cascade: true,
@@ -76,7 +80,7 @@ var (
 		table:     mapTable[*layerRecord, *layerVersionRecord](func(l *layerRecord) *map[string]*layerVersionRecord { return &l.Versions }),
 		canonical: canonicalVersionID}
 
-	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindProvisionConfig, kindAsyncConfig, kindLayer, kindLayerVersion}
+	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindProvisionConfig, kindAsyncConfig, kindLayer, kindLayerVersion, kindCustomDomain}
 )
 
 func (st *state) etag() *string { return nil }
@@ -194,6 +198,16 @@ func (r *layerVersionRecord) codeRefs(use func(ref string)) {
 		use(r.CodeRef)
 	}
 }
+
+// customDomainRecord is one stored custom domain, private key included
+// (answers leave it out: customDomainAnswer).
+type customDomainRecord struct {
+	Domain fc.CustomDomain `json:"domain"`
+	ETag   string          `json:"etag"`
+}
+
+func (r *customDomainRecord) etag() *string { return &r.ETag }
+func (r *customDomainRecord) value() any    { return r.Domain }
 
 // nextETag returns a new ETag: the hex MD5 of a sequence number and the
 // object's JSON.

@@ -118,6 +118,7 @@ func TestStrictShapesDecode(t *testing.T) {
 		"CreateTrigger": reflect.TypeFor[fc.Trigger](), "UpdateTrigger": reflect.TypeFor[fc.Trigger](),
 		"PublishServiceVersion": reflect.TypeFor[fc.Version](),
 		"CreateAlias":           reflect.TypeFor[fc.Alias](), "UpdateAlias": reflect.TypeFor[fc.Alias](),
+		"CreateCustomDomain": reflect.TypeFor[fc.CustomDomain](), "UpdateCustomDomain": reflect.TypeFor[fc.CustomDomain](),
 		"PutProvisionConfig": reflect.TypeFor[fc.ProvisionConfig](), "PutFunctionAsyncInvokeConfig": reflect.TypeFor[fc.AsyncInvokeConfig](),
 		"PublishLayerVersion": reflect.TypeFor[publishLayerRequest](),
 		"TagResource":         reflect.TypeFor[fc.TagResourceInput](), "UntagResource": reflect.TypeFor[fc.UntagResourceInput](),

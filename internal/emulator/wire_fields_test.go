@@ -40,6 +40,7 @@ var emuWireModels = []emuWireModel{
 	{typ: reflect.TypeFor[listTriggersResponse](), sdk: []string{"ListTriggersResponseBody"}},
 	{typ: reflect.TypeFor[listVersionsResponse](), sdk: []string{"ListServiceVersionsResponseBody"}},
 	{typ: reflect.TypeFor[listAliasesResponse](), sdk: []string{"ListAliasesResponseBody"}},
+	{typ: reflect.TypeFor[listCustomDomainsResponse](), sdk: []string{"ListCustomDomainsResponseBody"}},
 	{typ: reflect.TypeFor[listProvisionConfigsResponse](), sdk: []string{"ListProvisionConfigsResponseBody"}},
 	{typ: reflect.TypeFor[listAsyncConfigsResponse](), sdk: []string{"ListFunctionAsyncInvokeConfigsResponseBody"}},
 	{typ: reflect.TypeFor[listInstancesResponse](), sdk: []string{"ListInstancesResponseBody"}},
@@ -77,7 +78,7 @@ var emuWireModels = []emuWireModel{
 // the emulator's persistence file format (store.go) and its own admin API
 // (faults.go, under /_emulator/).
 var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON",
-	"provisionRecord", "asyncConfigRecord", "provisioningJSON", "layerRecord", "layerVersionRecord"}
+	"provisionRecord", "asyncConfigRecord", "provisioningJSON", "layerRecord", "layerVersionRecord", "customDomainRecord"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.

@@ -117,6 +117,15 @@ var wireModels = []wireModel{
 		// alias answers (reference 4.5); the SDK's alias models omit it.
 		"serviceName": "2016-08-15 document, reference 4.5",
 	}},
+	// Custom domains
+	{typ: reflect.TypeFor[CustomDomain](), sdk: []string{"CreateCustomDomainRequest", "GetCustomDomainResponseBody"}},
+	{typ: reflect.TypeFor[CertConfig](), sdk: []string{"CertConfig"}},
+	{typ: reflect.TypeFor[RouteConfig](), sdk: []string{"RouteConfig"}},
+	{typ: reflect.TypeFor[PathConfig](), sdk: []string{"PathConfig"}},
+	{typ: reflect.TypeFor[RewriteConfig](), sdk: []string{"RewriteConfig"}},
+	{typ: reflect.TypeFor[RewriteRule](), sdk: []string{"RewriteConfigEqualRules", "RewriteConfigWildcardRules", "RewriteConfigRegexRules"}},
+	{typ: reflect.TypeFor[TLSConfig](), sdk: []string{"TLSConfig"}},
+	{typ: reflect.TypeFor[WAFConfig](), sdk: []string{"WAFConfig"}},
 	// Provision configs
 	{typ: reflect.TypeFor[ProvisionConfig](), sdk: []string{"PutProvisionConfigRequest", "GetProvisionConfigResponseBody", "ListProvisionConfigsResponseBodyProvisionConfigs"}},
 	{typ: reflect.TypeFor[ScheduledAction](), sdk: []string{"ScheduledActions"}},
@@ -160,6 +169,7 @@ var wireAnonymous = map[string]string{
 	"ListFunctionAsyncInvokeConfigs": "ListFunctionAsyncInvokeConfigsResponseBody",
 	"ListLayerVersions":              "ListLayerVersionsResponseBody",
 	"ListLayers":                     "ListLayersResponseBody",
+	"ListCustomDomains":              "ListCustomDomainsResponseBody",
 }
 
 // taggedStructs parses the package's non-test files and returns the named

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -36,6 +37,24 @@ var sensitiveFields = map[string]bool{
 	"accesskeysecret": true,
 	"securitytoken":   true,
 	"password":        true,
+}
+
+// privateKeyPEM matches a PEM private key block ("-----BEGIN PRIVATE
+// KEY-----", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE
+// KEY", ...) through its END line, or through the end of the text when the
+// END line is missing (a body cut short). Inside JSON the line breaks are
+// the two characters \n, which the pattern spans as well.
+var privateKeyPEM = regexp.MustCompile(`(?s)-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`)
+
+// redactPrivateKeys masks every PEM private key in text, wherever it
+// appears: under a JSON name that is not sensitive (a description, an
+// error message echoing the request), in a non-JSON body or a header. The
+// field names of sensitiveFields (privateKey) are masked as well, by name.
+func redactPrivateKeys(text string) string {
+	if !strings.Contains(text, "PRIVATE KEY-----") {
+		return text
+	}
+	return privateKeyPEM.ReplaceAllString(text, redacted)
 }
 
 // sensitiveHeaders are headers (canonical form) whose values are never

@@ -73,6 +73,7 @@ var wireSample = map[string]string{
 	"versionId":    "3",
 	"layerName":    "lyr",
 	"version":      "4",
+	"domainName":   "example.com",
 }
 
 // wireQualifier is the qualifier the lines pass where a method takes one.
@@ -192,6 +193,26 @@ var wireCalls = []wireCall{
 	}},
 	{method: "ListTriggers", action: "ListTriggers", call: func(ctx context.Context, c *Client) error {
 		_, err := c.ListTriggers(ctx, "svc", "fn", wireListOptions)
+		return err
+	}},
+	// Custom domains
+	{method: "CreateCustomDomain", action: "CreateCustomDomain", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.CreateCustomDomain(ctx, wireCustomDomain(true))
+		return err
+	}},
+	{method: "GetCustomDomain", action: "GetCustomDomain", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.GetCustomDomain(ctx, "example.com")
+		return err
+	}},
+	{method: "UpdateCustomDomain", action: "UpdateCustomDomain", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.UpdateCustomDomain(ctx, "example.com", wireCustomDomain(false), "etag")
+		return err
+	}},
+	{method: "DeleteCustomDomain", action: "DeleteCustomDomain", call: func(ctx context.Context, c *Client) error {
+		return c.DeleteCustomDomain(ctx, "example.com", "etag")
+	}},
+	{method: "ListCustomDomains", action: "ListCustomDomains", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListCustomDomains(ctx, wireListOptions)
 		return err
 	}},
 	// Provision configs
@@ -352,6 +373,21 @@ func wireTrigger(create bool) *Trigger {
 		tr.SourceArn = Ptr("acs:mns:cn-hangzhou:1:/topics/t")
 	}
 	return tr
+}
+
+func wireCustomDomain(create bool) *CustomDomain {
+	d := &CustomDomain{
+		Protocol:   Ptr("HTTP,HTTPS"),
+		CertConfig: &CertConfig{CertName: "c", Certificate: "CERT", PrivateKey: "KEY"},
+		RouteConfig: &RouteConfig{Routes: []PathConfig{{Path: "/", ServiceName: "svc", FunctionName: "fn", Qualifier: "prod",
+			Methods: []string{"GET"}, RewriteConfig: &RewriteConfig{EqualRules: []RewriteRule{{Match: "/", Replacement: "/index"}}}}}},
+		TLSConfig: &TLSConfig{MinVersion: "TLSv1.2", MaxVersion: "TLSv1.3", CipherSuites: []string{"TLS_AES_128_GCM_SHA256"}},
+		WAFConfig: &WAFConfig{EnableWAF: Ptr(true)},
+	}
+	if create {
+		d.DomainName = Ptr("example.com")
+	}
+	return d
 }
 
 // wireProvisionConfig and wireAsyncInvokeConfig are request bodies with

@@ -174,6 +174,8 @@ func testAccCheckDestroy(env *acctest.Env) resource.TestCheckFunc {
 				_, err = env.Client.GetServiceVersion(ctx, attrs["service_name"], attrs["version_id"])
 			case "fc_alias":
 				_, _, err = env.Client.GetAlias(ctx, attrs["service_name"], attrs["name"])
+			case "fc_custom_domain":
+				_, _, err = env.Client.GetCustomDomain(ctx, attrs["domain_name"])
 			case "fc_provision_config":
 				// FC has no delete: destroyed is target 0 with no instance left.
 				var pc *fc.ProvisionConfig
