@@ -140,7 +140,38 @@ func moveResourceState(t *testing.T, source, sourceType string, version int64, o
 	if v.IsNull() {
 		return nil, resp.Diagnostics
 	}
-	return goValue(t, v), resp.Diagnostics
+	state := goValue(t, v)
+	checkMovedIdentity(t, server, target, resp.TargetIdentity, state)
+	return state, resp.Diagnostics
+}
+
+// checkMovedIdentity fails the test unless a moved object of a resource
+// with an identity has one, each attribute the state's of the same name
+// (the rule of identity.go).
+func checkMovedIdentity(t *testing.T, server tfprotov6.ProviderServer, target string, identity *tfprotov6.ResourceIdentityData, state any) {
+	t.Helper()
+	schemas, err := server.GetResourceIdentitySchemas(context.Background(), &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := schemas.IdentitySchemas[target]
+	if !ok {
+		return
+	}
+	if identity == nil || identity.IdentityData == nil {
+		t.Fatal("the move returned no identity")
+	}
+	v, err := identity.IdentityData.Unmarshal(s.ValueType())
+	if err != nil {
+		t.Fatalf("decoding the moved identity: %v", err)
+	}
+	got, _ := goValue(t, v).(map[string]any)
+	attrs, _ := state.(map[string]any)
+	for _, a := range s.IdentityAttributes {
+		if got[a.Name] == nil || !reflect.DeepEqual(got[a.Name], attrs[a.Name]) {
+			t.Errorf("identity %s = %v, want the state's %v", a.Name, got[a.Name], attrs[a.Name])
+		}
+	}
 }
 
 // goValue renders a value as JSON-like Go data: objects without their null
