@@ -801,3 +801,50 @@ func TestMoveAlicloudAsyncInvokeConfig(t *testing.T) {
 		},
 	})
 }
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_custom_domain
+
+func TestMoveAlicloudCustomDomain(t *testing.T) {
+	const (
+		cert = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n"
+		key  = "-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----\n"
+	)
+	old, _ := json.Marshal(map[string]any{
+		"account_id": "1234567890123456", "api_version": "2016-08-15", "created_time": "2024-03-01T08:00:00Z",
+		"domain_name": "api.example.com", "id": "api.example.com", "last_modified_time": "2024-03-02T08:00:00Z",
+		"protocol": "HTTP,HTTPS",
+		"cert_config": []any{map[string]any{"cert_name": "api-cert", "certificate": cert, "private_key": key}},
+		"route_config": []any{
+			map[string]any{"path": "/login/*", "service_name": "svc", "function_name": "login", "qualifier": "prod", "methods": []any{"POST", "GET"}},
+			map[string]any{"path": "/*", "service_name": "svc", "function_name": "web", "qualifier": "", "methods": []any{}},
+		},
+	})
+	want, _ := json.Marshal(map[string]any{
+		"account_id": "1234567890123456", "created_time": "2024-03-01T08:00:00Z",
+		"domain_name": "api.example.com", "id": "api.example.com", "last_modified_time": "2024-03-02T08:00:00Z",
+		"protocol":    "HTTP,HTTPS",
+		"cert_config": map[string]any{"cert_name": "api-cert", "certificate": cert, "private_key": key},
+		"route_config": map[string]any{"routes": []any{
+			map[string]any{"path": "/login/*", "service_name": "svc", "function_name": "login", "qualifier": "prod", "methods": []any{"GET", "POST"}},
+			map[string]any{"path": "/*", "service_name": "svc", "function_name": "web"},
+		}},
+	})
+	runMoveCases(t, "fc_custom_domain", NewCustomDomainResource, []moveCase{
+		{name: "HTTPS with routes", sourceType: "alicloud_fc_custom_domain", old: string(old), want: string(want)},
+		{
+			// Right after an import of the incumbent: FC returned no key, so
+			// the state holds "".
+			name: "certificate without its key, legacy address", source: hashicorpAlicloud, sourceType: "alicloud_fc_custom_domain",
+			old: `{"domain_name": "api.example.com", "id": "api.example.com", "protocol": "HTTP,HTTPS",
+  "cert_config": [{"cert_name": "api-cert", "certificate": "PEM", "private_key": ""}], "route_config": []}`,
+			want: `{"cert_config": {"cert_name": "api-cert", "certificate": "PEM"}, "domain_name": "api.example.com",
+  "id": "api.example.com", "protocol": "HTTP,HTTPS"}`,
+		},
+		{
+			name: "HTTP only", sourceType: "alicloud_fc_custom_domain",
+			old:  `{"domain_name": "api.example.com", "id": "api.example.com", "protocol": "HTTP", "cert_config": [], "route_config": null}`,
+			want: `{"domain_name": "api.example.com", "id": "api.example.com", "protocol": "HTTP"}`,
+		},
+	})
+}

@@ -35,6 +35,7 @@ import (
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/testcert"
 )
 
 // moveTestCase is the TestCase of a move test: both providers, Terraform
@@ -828,6 +829,108 @@ resource "fc_function_async_invoke_config" "test" {
 				statecheck.ExpectKnownValue("fc_function_async_invoke_config.test", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
 			},
 			Check: testAccCheckRequestCounts(env, map[string]int{"PutFunctionAsyncInvokeConfig": 0, "DeleteFunctionAsyncInvokeConfig": 0}),
+		},
+	))
+}
+
+// ---------------------------------------------------------------------------
+// alicloud_fc_custom_domain
+
+// TestAccCustomDomainResource_moveFromAlicloud moves an HTTPS domain with
+// two routes: its private key, which FC never returns, moves from the old
+// state into private_key.
+func TestAccCustomDomainResource_moveFromAlicloud(t *testing.T) {
+	env := acctest.New(t)
+	env.SkipIfLive(t, "needs a domain that resolves to FC")
+	service, domain := acctest.RandomName("tf-acc-move"), testAccDomainName()
+	createServiceOutside(t, env, service)
+	zip, checksum := zipOf(t, testdataDir(t, "hello"))
+	createFunctionOutside(t, env, service, "fn", zip, checksum, nil)
+	pair := testcert.Valid(t, domain)
+	createOutside(t, env, "custom domain "+domain, func(ctx context.Context) error {
+		_, _, err := env.Client.CreateCustomDomain(ctx, &fc.CustomDomain{
+			DomainName: fc.Ptr(domain),
+			Protocol:   fc.Ptr("HTTP,HTTPS"),
+			CertConfig: &fc.CertConfig{CertName: "move-cert", Certificate: pair.Cert, PrivateKey: pair.Key},
+			RouteConfig: &fc.RouteConfig{Routes: []fc.PathConfig{
+				{Path: "/login/*", ServiceName: service, FunctionName: "fn", Methods: []string{"GET", "POST"}},
+				{Path: "/*", ServiceName: service, FunctionName: "fn"},
+			}},
+		})
+		return err
+	}, nil)
+
+	old := fmt.Sprintf(`
+resource "alicloud_fc_custom_domain" "test" {
+  domain_name = %[1]q
+  protocol    = "HTTP,HTTPS"
+
+  route_config {
+    path          = "/login/*"
+    service_name  = %[2]q
+    function_name = "fn"
+    methods       = ["GET", "POST"]
+  }
+
+  route_config {
+    path          = "/*"
+    service_name  = %[2]q
+    function_name = "fn"
+  }
+
+  cert_config {
+    cert_name   = "move-cert"
+    certificate = %[3]q
+    private_key = %[4]q
+  }
+}
+`, domain, service, pair.Cert, pair.Key)
+	moved := fmt.Sprintf(`
+resource "fc_custom_domain" "test" {
+  domain_name = %[1]q
+  protocol    = "HTTP,HTTPS"
+
+  route_config = {
+    routes = [
+      {
+        path          = "/login/*"
+        service_name  = %[2]q
+        function_name = "fn"
+        methods       = ["GET", "POST"]
+      },
+      {
+        path          = "/*"
+        service_name  = %[2]q
+        function_name = "fn"
+      },
+    ]
+  }
+
+  cert_config = {
+    cert_name   = "move-cert"
+    certificate = %[3]q
+    private_key = %[4]q
+  }
+}
+`, domain, service, pair.Cert, pair.Key) + movedBlock("custom_domain", "test")
+
+	resource.ParallelTest(t, moveTestCase(env,
+		resource.TestStep{
+			Config:           env.Config(old),
+			ConfigPlanChecks: expectEmptyPlanAfterApply,
+		},
+		resource.TestStep{
+			PreConfig: resetCountsIfEmulated(env),
+			Config:    env.Config(moved),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{expectMoved("fc_custom_domain.test", "alicloud_fc_custom_domain.test")},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("fc_custom_domain.test", tfjsonpath.New("id"), knownvalue.StringExact(domain)),
+				statecheck.ExpectKnownValue("fc_custom_domain.test", tfjsonpath.New("created_time"), knownvalue.StringRegexp(timestampRE)),
+			},
+			Check: testAccCheckRequestCounts(env, map[string]int{"UpdateCustomDomain": 0, "CreateCustomDomain": 0}),
 		},
 	))
 }

@@ -56,6 +56,7 @@ func (p *alicloudProvider) Resources(_ context.Context) []func() resource.Resour
 		func() resource.Resource { return aliasResource() },
 		func() resource.Resource { return layerVersionResource() },
 		func() resource.Resource { return asyncInvokeConfigResource() },
+		func() resource.Resource { return customDomainResource() },
 	}
 }
 
@@ -69,6 +70,7 @@ func Schemas() map[string]schema.Schema {
 	out := map[string]schema.Schema{}
 	for _, r := range []*storedResource{
 		serviceResource(), functionResource(), triggerResource(), aliasResource(), layerVersionResource(), asyncInvokeConfigResource(),
+		customDomainResource(),
 	} {
 		out["alicloud_"+r.name] = r.schema
 	}

@@ -1,8 +1,9 @@
 package alicloudschema
 
 // The schemas of the incumbent's alicloud_fc_service, alicloud_fc_function,
-// alicloud_fc_trigger, alicloud_fc_alias, alicloud_fc_layer_version and
-// alicloud_fc_function_async_invoke_config, attribute for attribute as in
+// alicloud_fc_trigger, alicloud_fc_alias, alicloud_fc_layer_version,
+// alicloud_fc_function_async_invoke_config and alicloud_fc_custom_domain,
+// attribute for attribute as in
 // its source (alicloud/resource_alicloud_fc_<name>.go), in the source's
 // order. Validation functions, conflicts and diff
 // suppression are left out: they do not shape the state.
@@ -250,6 +251,39 @@ func asyncInvokeConfigResource() *storedResource {
 					"on_failure": destination,
 					"on_success": destination,
 				}),
+			},
+		},
+	}
+}
+
+func customDomainResource() *storedResource {
+	return &storedResource{
+		name:    "fc_custom_domain",
+		idAttrs: []string{"domain_name"},
+		schema: schema.Schema{
+			Attributes: map[string]schema.Attribute{
+				"id":                 optionalComputedString(),
+				"domain_name":        requiredString(),
+				"protocol":           requiredString(),
+				"account_id":         computedString(),
+				"api_version":        computedString(),
+				"created_time":       computedString(),
+				"last_modified_time": computedString(),
+			},
+			Blocks: map[string]schema.Block{
+				// TypeList of a resource, without MaxItems.
+				"route_config": schema.ListNestedBlock{NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+					"path":          requiredString(),
+					"service_name":  requiredString(),
+					"function_name": requiredString(),
+					"qualifier":     optionalString(),
+					"methods":       schema.ListAttribute{Optional: true, ElementType: types.StringType},
+				}}},
+				"cert_config": maxOneBlock(map[string]schema.Attribute{
+					"cert_name":   requiredString(),
+					"private_key": schema.StringAttribute{Required: true, Sensitive: true},
+					"certificate": requiredString(),
+				}, nil),
 			},
 		},
 	}
