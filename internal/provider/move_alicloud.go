@@ -17,8 +17,9 @@ package provider
 //   - IDs join names with ":" (ours use "/").
 // A mover maps "" to null wherever ours treats null as "not set", so that
 // the first plan shows no change for what the configuration leaves out, and
-// leaves null what the old state cannot tell (created_time, code, ...): the
-// refresh that follows every move, in the same plan, reads it from FC.
+// leaves null what the old state cannot tell (created_time, code from a
+// local file, ...): the refresh that follows every move, in the same plan,
+// reads it from FC.
 //
 // A request for another source type or provider is left alone (no state
 // set): the framework then reports that no mover applies.

@@ -813,7 +813,7 @@ func TestMoveAlicloudCustomDomain(t *testing.T) {
 	old, _ := json.Marshal(map[string]any{
 		"account_id": "1234567890123456", "api_version": "2016-08-15", "created_time": "2024-03-01T08:00:00Z",
 		"domain_name": "api.example.com", "id": "api.example.com", "last_modified_time": "2024-03-02T08:00:00Z",
-		"protocol": "HTTP,HTTPS",
+		"protocol":    "HTTP,HTTPS",
 		"cert_config": []any{map[string]any{"cert_name": "api-cert", "certificate": cert, "private_key": key}},
 		"route_config": []any{
 			map[string]any{"path": "/login/*", "service_name": "svc", "function_name": "login", "qualifier": "prod", "methods": []any{"POST", "GET"}},
