@@ -96,7 +96,7 @@ func runMoveCases(t *testing.T, target string, newResource func() resource.Resou
 
 // checkOldState fails the test when the old state of a case that must move
 // is not a state of the incumbent's schema (the stand-in's, which declares
-// it attribute for attribute): a misspelt attribute, or a value of the
+// it attribute for attribute): a misspelled attribute, or a value of the
 // wrong type, would test nothing.
 func checkOldState(t *testing.T, tc moveCase) {
 	t.Helper()

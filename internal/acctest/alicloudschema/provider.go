@@ -17,7 +17,7 @@
 // id in the incumbent's format; an import takes the ID alone (SDK v1's
 // ImportStatePassthrough, without the incumbent's read); Read returns the
 // state; Delete does nothing. It stands for the schema, not for any
-// behaviour of the incumbent.
+// behavior of the incumbent.
 package alicloudschema
 
 import (
