@@ -19,6 +19,9 @@ const adminPrefix = "/_emulator"
 //	GET    /_emulator/faults       the fault configuration and tallies
 //	PUT    /_emulator/faults       set it: {rate, kinds, seed, operations, slow}
 //	DELETE /_emulator/faults       turn fault injection off
+//	GET    /_emulator/provisioning how provisioned instances converge
+//	PUT    /_emulator/provisioning set it: {step, shortfall, reason}
+//	DELETE /_emulator/provisioning back to the defaults
 func (s *Server) serveAdmin(c *call) {
 	r := c.r
 	rest := strings.TrimPrefix(r.URL.Path, adminPrefix)
@@ -32,6 +35,8 @@ func (s *Server) serveAdmin(c *call) {
 		_ = c.writeJSON(map[string]string{"status": "ok"}, "")
 	case rest == "/faults":
 		s.serveFaultsAdmin(c)
+	case rest == "/provisioning":
+		s.serveProvisioningAdmin(c)
 	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):
 		s.serveCode(c, rest[len("/code/"):])
 	default:

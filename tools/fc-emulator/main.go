@@ -60,10 +60,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	strict := fs.Bool("strict", false, "refuse request body fields the emulator does not know (400 InvalidArgument); the real service ignores them")
 	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
 	faultFlags := emulator.FaultFlags(fs)
+	provisioningFlags := emulator.ProvisioningFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	faults, err := faultFlags()
+	if err != nil {
+		return err
+	}
+	provisioning, err := provisioningFlags()
 	if err != nil {
 		return err
 	}
@@ -85,6 +90,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Strict:          *strict,
 		Logger:          logger,
 		Faults:          faults,
+		Provisioning:    provisioning,
 	})
 	if err != nil {
 		return err
