@@ -15,10 +15,13 @@ import (
 	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	provschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/provider"
@@ -40,6 +43,8 @@ type Schemas struct {
 	TypeName  string
 	Provider  provschema.Schema
 	Resources map[string]schema.Schema
+	// Identities are the identity schemas of the resources that have one.
+	Identities map[string]identityschema.Schema
 }
 
 // RealSchemas returns the real provider's type name, provider schema and
@@ -53,7 +58,7 @@ func RealSchemas(ctx context.Context) (Schemas, error) {
 	if ps.Diagnostics.HasError() {
 		return Schemas{}, fmt.Errorf("provider schema: %v", ps.Diagnostics)
 	}
-	out := Schemas{TypeName: meta.TypeName, Provider: ps.Schema, Resources: map[string]schema.Schema{}}
+	out := Schemas{TypeName: meta.TypeName, Provider: ps.Schema, Resources: map[string]schema.Schema{}, Identities: map[string]identityschema.Schema{}}
 	for _, newResource := range p.Resources(ctx) {
 		r := newResource()
 		var rm resource.MetadataResponse
@@ -67,6 +72,14 @@ func RealSchemas(ctx context.Context) (Schemas, error) {
 			return Schemas{}, fmt.Errorf("%s schema: %v", rm.TypeName, rs.Diagnostics)
 		}
 		out.Resources[rm.TypeName] = rs.Schema
+		if ri, ok := r.(resource.ResourceWithIdentity); ok {
+			var is resource.IdentitySchemaResponse
+			ri.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &is)
+			if is.Diagnostics.HasError() {
+				return Schemas{}, fmt.Errorf("%s identity schema: %v", rm.TypeName, is.Diagnostics)
+			}
+			out.Identities[rm.TypeName] = is.IdentitySchema
+		}
 	}
 	for _, t := range ResourceTypes {
 		if _, ok := out.Resources[t]; !ok {
@@ -83,13 +96,18 @@ func FloorSchemas(ctx context.Context) (Schemas, error) {
 	if err != nil {
 		return Schemas{}, err
 	}
-	out := Schemas{TypeName: ours.TypeName, Resources: map[string]schema.Schema{}}
+	out := Schemas{TypeName: ours.TypeName, Resources: map[string]schema.Schema{}, Identities: map[string]identityschema.Schema{}}
 	if out.Provider, err = CopyProviderSchema(ours.Provider); err != nil {
 		return Schemas{}, err
 	}
 	for t, s := range ours.Resources {
 		if out.Resources[t], err = CopyResourceSchema(s); err != nil {
 			return Schemas{}, fmt.Errorf("%s: %w", t, err)
+		}
+	}
+	for t, s := range ours.Identities {
+		if out.Identities[t], err = CopyIdentitySchema(s); err != nil {
+			return Schemas{}, fmt.Errorf("%s identity: %w", t, err)
 		}
 	}
 	return out, nil
@@ -124,7 +142,10 @@ func (p *floorProvider) Configure(context.Context, fwprovider.ConfigureRequest, 
 func (p *floorProvider) Resources(context.Context) []func() resource.Resource {
 	var out []func() resource.Resource
 	for _, t := range ResourceTypes {
-		r := &floorResource{typeName: t, schema: p.schemas.Resources[t]}
+		var r resource.Resource = &floorResource{typeName: t, schema: p.schemas.Resources[t]}
+		if is, ok := p.schemas.Identities[t]; ok {
+			r = &floorResourceWithIdentity{floorResource: r.(*floorResource), identity: is}
+		}
 		out = append(out, func() resource.Resource { return r })
 	}
 	return out
@@ -134,7 +155,9 @@ func (p *floorProvider) DataSources(context.Context) []func() datasource.DataSou
 	return nil
 }
 
-// floorResource keeps what Terraform plans, and nothing else.
+// floorResource keeps what Terraform plans, and nothing else. When the
+// real resource has an identity, floorResourceWithIdentity adds it, set
+// from the state on every create, read and update as the real one does.
 type floorResource struct {
 	typeName string
 	schema   schema.Schema
@@ -149,31 +172,57 @@ func (r *floorResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 }
 
 // Create stores the plan, unknown values made null (the id FixedID).
-func (r *floorResource) Create(_ context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *floorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	v, err := Settle(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("floor create", err.Error())
 		return
 	}
 	resp.State.Raw = v
+	setIdentity(ctx, resp.Identity, v, &resp.Diagnostics)
 }
 
 // Read returns the state as it is (the framework has already copied it
-// into the response).
-func (r *floorResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+// into the response), and an identity from it.
+func (r *floorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	setIdentity(ctx, resp.Identity, req.State.Raw, &resp.Diagnostics)
+}
 
 // Update stores the plan, unknown values made null (the id FixedID).
-func (r *floorResource) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *floorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	v, err := Settle(req.Plan.Raw)
 	if err != nil {
 		resp.Diagnostics.AddError("floor update", err.Error())
 		return
 	}
 	resp.State.Raw = v
+	setIdentity(ctx, resp.Identity, v, &resp.Diagnostics)
 }
 
 // Delete does nothing; the framework then removes the state.
 func (r *floorResource) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
+
+type floorResourceWithIdentity struct {
+	*floorResource
+	identity identityschema.Schema
+}
+
+func (r *floorResourceWithIdentity) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = r.identity
+}
+
+// setIdentity sets identity (nil when the resource has none) from state.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, state tftypes.Value, diags *diag.Diagnostics) {
+	if identity == nil || identity.Schema == nil {
+		return
+	}
+	v, err := IdentityFrom(identity.Schema.Type().TerraformType(ctx), state)
+	if err != nil {
+		diags.AddError("floor identity", err.Error())
+		return
+	}
+	identity.Raw = v
+}
 
 var idPath = tftypes.NewAttributePath().WithAttributeName("id")
 

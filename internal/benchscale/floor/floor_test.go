@@ -285,3 +285,175 @@ func TestSettle(t *testing.T) {
 		t.Error("Settle left unknown values")
 	}
 }
+
+// TestFloorSchemas_sameIdentity: the floor's fc_service and fc_function
+// have the real resources' identity schemas.
+func TestFloorSchemas_sameIdentity(t *testing.T) {
+	ctx := context.Background()
+	floorNew, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(p func() fwprovider.Provider) map[string]*tfprotov6.ResourceIdentitySchema {
+		srv, err := providerserver.NewProtocol6WithError(p())()
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := srv.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.IdentitySchemas
+	}
+	ours, fl := get(provider.New("test", "none")), get(floorNew)
+	for _, name := range ResourceTypes {
+		if !reflect.DeepEqual(ours[name], fl[name]) {
+			t.Errorf("%s identity schema: floor %+v, real %+v", name, fl[name], ours[name])
+		}
+	}
+}
+
+// TestFloorResource_lifecycle drives the floor's fc_function through the
+// protocol as Terraform does: plan and apply a create, then a read; the
+// state is the configuration with every unknown made null, the id fixed,
+// and the identity taken from the state.
+func TestFloorResource_lifecycle(t *testing.T) {
+	ctx := context.Background()
+	floorNew, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := providerserver.NewProtocol6WithError(floorNew())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas := protoSchemas(t, floorNew)
+	typ := schemas.ResourceSchemas["fc_function"].Block.ValueType().(tftypes.Object)
+	set := map[string]tftypes.Value{
+		"service_name": tftypes.NewValue(tftypes.String, "svc"),
+		"name":         tftypes.NewValue(tftypes.String, "fn"),
+		"runtime":      tftypes.NewValue(tftypes.String, "python3.9"),
+		"handler":      tftypes.NewValue(tftypes.String, "index.handler"),
+	}
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+		if v, ok := set[name]; ok {
+			vals[name] = v
+		}
+	}
+	dv := func(v tftypes.Value) *tfprotov6.DynamicValue {
+		d, err := tfprotov6.NewDynamicValue(typ, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &d
+	}
+	noErrors := func(what string, diags []*tfprotov6.Diagnostic) {
+		t.Helper()
+		for _, d := range diags {
+			if d.Severity == tfprotov6.DiagnosticSeverityError {
+				t.Fatalf("%s: %s: %s", what, d.Summary, d.Detail)
+			}
+		}
+	}
+	if _, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	config := tftypes.NewValue(typ, vals)
+	null := tftypes.NewValue(typ, nil)
+	plan, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "fc_function", PriorState: dv(null), ProposedNewState: dv(config), Config: dv(config),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noErrors("plan", plan.Diagnostics)
+	planned, err := plan.PlannedState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if planned.IsFullyKnown() {
+		t.Fatal("the plan of a create has no unknown computed value: nothing for the apply to settle")
+	}
+	applied, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{
+		TypeName: "fc_function", PriorState: dv(null), PlannedState: plan.PlannedState, Config: dv(config),
+		PlannedIdentity: plan.PlannedIdentity,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noErrors("apply", applied.Diagnostics)
+	state, err := applied.NewState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]tftypes.Value
+	if err := state.As(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !state.IsFullyKnown() {
+		t.Error("state after create has unknown values")
+	}
+	if !got["id"].Equal(tftypes.NewValue(tftypes.String, FixedID)) {
+		t.Errorf("id = %v, want %q", got["id"], FixedID)
+	}
+	for name, v := range set {
+		if !got[name].Equal(v) {
+			t.Errorf("%s = %v, want %v", name, got[name], v)
+		}
+	}
+	if got["code_checksum"].IsKnown() && !got["code_checksum"].IsNull() {
+		t.Errorf("code_checksum = %v, want null (the floor computes nothing)", got["code_checksum"])
+	}
+	if applied.NewIdentity == nil {
+		t.Fatal("no identity after create")
+	}
+	idType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"service_name": tftypes.String, "name": tftypes.String}}
+	identity, err := applied.NewIdentity.IdentityData.Unmarshal(idType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantID := tftypes.NewValue(idType, map[string]tftypes.Value{"service_name": set["service_name"], "name": set["name"]})
+	if !identity.Equal(wantID) {
+		t.Errorf("identity = %v, want %v", identity, wantID)
+	}
+
+	// Terraform below 1.12 sends no identity: the read still returns one.
+	read, err := srv.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: "fc_function", CurrentState: applied.NewState})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noErrors("read", read.Diagnostics)
+	readState, err := read.NewState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !readState.Equal(state) {
+		t.Errorf("read changed the state:\n got %v\nwant %v", readState, state)
+	}
+	if read.NewIdentity == nil {
+		t.Fatal("no identity after read")
+	}
+	if ri, err := read.NewIdentity.IdentityData.Unmarshal(idType); err != nil || !ri.Equal(wantID) {
+		t.Errorf("identity after read = %v (%v), want %v", ri, err, wantID)
+	}
+}
+
+func TestIdentityFrom(t *testing.T) {
+	state := tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String, "size": tftypes.Number}},
+		map[string]tftypes.Value{"name": tftypes.NewValue(tftypes.String, "n"), "size": tftypes.NewValue(tftypes.Number, 3)})
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"name": tftypes.String, "size": tftypes.String, "other": tftypes.String}}
+	got, err := IdentityFrom(typ, state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tftypes.NewValue(typ, map[string]tftypes.Value{
+		"name":  tftypes.NewValue(tftypes.String, "n"),
+		"size":  tftypes.NewValue(tftypes.String, nil), // another type in the state
+		"other": tftypes.NewValue(tftypes.String, nil),
+	})
+	if !got.Equal(want) {
+		t.Errorf("IdentityFrom = %v, want %v", got, want)
+	}
+}
