@@ -398,7 +398,7 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	state, diags := functionStateFromAPI(ctx, f, &plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, state, diags, etag)
+	saveWithETag(ctx, resp, state, diags, etag)
 }
 
 func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -419,7 +419,7 @@ func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &state)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, newState, diags, etag)
+	saveWithETag(ctx, resp, newState, diags, etag)
 }
 
 func (r *functionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -451,7 +451,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		if !plan.CPU.IsUnknown() {
 			state.CPU = plan.CPU
 		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		saveState(ctx, resp, state, nil)
 		return
 	}
 
@@ -466,7 +466,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, newState, diags, newETag)
+	saveWithETag(ctx, resp, newState, diags, newETag)
 }
 
 func (r *functionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
