@@ -156,5 +156,12 @@ func (p *fcProvider) ListResources(_ context.Context) []func() list.ListResource
 	return []func() list.ListResource{
 		NewServiceListResource,
 		NewFunctionListResource,
+		NewTriggerListResource,
+		NewServiceVersionListResource,
+		NewAliasListResource,
+		NewCustomDomainListResource,
+		NewProvisionConfigListResource,
+		NewFunctionAsyncInvokeConfigListResource,
+		NewLayerVersionListResource,
 	}
 }
