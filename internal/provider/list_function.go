@@ -44,11 +44,11 @@ type functionListModel struct {
 const defaultCodeDir = "fc-code"
 
 // codeDirAttribute is the code_dir argument of the fc_function and
-// fc_layer_version list blocks.
-func codeDirAttribute(example string) listschema.StringAttribute {
+// fc_layer_version list blocks; layout is where a package goes under it.
+func codeDirAttribute(layout string) listschema.StringAttribute {
 	return listschema.StringAttribute{
-		MarkdownDescription: "Directory, relative to the working directory, in whose place the results' `code.filename` " +
-			"(and so the generated configuration) expects the code packages, e.g. `" + example + "`. Defaults to `" + defaultCodeDir + "`.",
+		MarkdownDescription: "Directory, relative to Terraform's working directory, under which the results' `code.filename` " +
+			"(and so the generated configuration) expects the code packages: `" + layout + "`. Defaults to `" + defaultCodeDir + "`.",
 		Optional:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
@@ -71,7 +71,7 @@ func (r *functionListResource) ListResourceConfigSchema(_ context.Context, _ lis
 			"takes the source into the state and the apply uploads nothing. Everything else is the state an import " +
 			"of the function would read.",
 		Attributes: map[string]listschema.Attribute{
-			"code_dir": codeDirAttribute("packages"),
+			"code_dir": codeDirAttribute("<code_dir>/functions/<service>/<function>.zip"),
 			"name_prefix": listschema.StringAttribute{
 				MarkdownDescription: "Only list functions whose name starts with this prefix.",
 				Optional:            true,

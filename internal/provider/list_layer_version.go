@@ -57,7 +57,7 @@ func (r *layerVersionListResource) ListResourceConfigSchema(_ context.Context, _
 			"state and publishes nothing. Everything else is the state an import of the version would read " +
 			"(`skip_destroy` is `false`, as after an import).",
 		Attributes: map[string]listschema.Attribute{
-			"code_dir": codeDirAttribute("packages"),
+			"code_dir": codeDirAttribute("<code_dir>/layers/<layer>/<version>.zip"),
 			"layer_name": listschema.StringAttribute{
 				MarkdownDescription: "Only list the versions of this layer. Without it, the versions of every layer are listed.",
 				Optional:            true,
