@@ -58,6 +58,9 @@ type listed struct {
 	// state returns the full state from prior, the state the import left
 	// (see importedPrior); called only when Terraform asks for it.
 	state func(ctx context.Context, prior *tfsdk.Resource) (any, diag.Diagnostics)
+	// problem, when set, makes the result an error with this detail (an
+	// answer the object cannot be named from).
+	problem string
 }
 
 // stateFrom adapts a flatten of the resource model M: it reads the import's
@@ -137,6 +140,10 @@ func streamListed[T any](ctx context.Context, req list.ListRequest, stream *list
 func listResult(ctx context.Context, req list.ListRequest, l listed) list.ListResult {
 	res := req.NewListResult(ctx)
 	res.DisplayName = l.display
+	if l.problem != "" {
+		res.Diagnostics.AddError("Unexpected FC answer", l.problem)
+		return res
+	}
 	for name := range req.ResourceIdentitySchema.GetAttributes() {
 		v, ok := l.imported[name]
 		if !ok {

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/acctest"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -44,8 +43,8 @@ func TestAccFunctionListResource_250(t *testing.T) {
 		}, zip, checksum)
 	}
 
-	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   skipBelowQuery,
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -74,7 +75,11 @@ func (r *provisionConfigListResource) List(ctx context.Context, req list.ListReq
 		ServiceName: cfg.ServiceName.ValueString(), Qualifier: cfg.Qualifier.ValueString(), Limit: pageSize(req.Limit),
 	})
 	streamListed(ctx, req, stream, configs, "Error listing FC provision configs", "provision config", func(p fc.ProvisionConfig) listed {
-		_, service, qualifier, function, _ := fc.ParseProvisionResource(stringOrEmpty(p.Resource))
+		_, service, qualifier, function, ok := fc.ParseProvisionResource(stringOrEmpty(p.Resource))
+		if !ok {
+			return listed{problem: fmt.Sprintf("ListProvisionConfigs returned a config whose resource %q is not "+
+				"<account>#<service>#<qualifier>#<function>, so it cannot be named. Please report this.", stringOrEmpty(p.Resource))}
+		}
 		return listed{
 			display: provisionConfigID(service, qualifier, function),
 			imported: map[string]attr.Value{
