@@ -19,6 +19,7 @@ const adminPrefix = "/_emulator"
 //	GET    /_emulator/faults       the fault configuration and tallies
 //	PUT    /_emulator/faults       set it: {rate, kinds, seed, operations, slow}
 //	DELETE /_emulator/faults       turn fault injection off
+//	POST   /_emulator/reset        wipe every object and the counters (Reset)
 func (s *Server) serveAdmin(c *call) {
 	r := c.r
 	rest := strings.TrimPrefix(r.URL.Path, adminPrefix)
@@ -32,6 +33,8 @@ func (s *Server) serveAdmin(c *call) {
 		_ = c.writeJSON(map[string]string{"status": "ok"}, "")
 	case rest == "/faults":
 		s.serveFaultsAdmin(c)
+	case rest == "/reset" && r.Method == http.MethodPost:
+		s.serveReset(c)
 	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):
 		s.serveCode(c, rest[len("/code/"):])
 	default:

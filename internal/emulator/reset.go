@@ -1,0 +1,48 @@
+package emulator
+
+import "errors"
+
+// Reset wipes every object (services and everything below them, code
+// archives included) so that the emulator is as a fresh one without a
+// state file, saves that empty state when there is a state file, and
+// resets the request counters. The fault injection configuration is kept,
+// and so is the ETag sequence, so that no ETag given out before is given
+// out again. Requests in progress finish first.
+func (s *Server) Reset() error {
+	s.mu.Lock()
+	seq := s.st.ETagSeq
+	s.st = newState()
+	s.st.ETagSeq = seq
+	e := s.commit()
+	s.mu.Unlock()
+	if e != nil {
+		return errors.New("emulator: saving the empty state failed: " + e.Message)
+	}
+	s.ResetCounts()
+	s.log.Info("state reset")
+	return nil
+}
+
+// Flush waits for the requests in progress that hold the state and saves
+// the state file once more (when there is one). Every acknowledged write
+// is saved before its answer already; tools/fc-emulator calls Flush after
+// its HTTP server stopped, so that it exits with the state on disk.
+func (s *Server) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.commit(); e != nil {
+		return errors.New("emulator: saving the state failed: " + e.Message)
+	}
+	return nil
+}
+
+// serveReset answers POST /_emulator/reset: 200 {"status":"reset"}, or 500
+// InternalServerError when the empty state cannot be saved.
+func (s *Server) serveReset(c *call) {
+	if err := s.Reset(); err != nil {
+		s.log.Error("reset failed", "error", err)
+		writeError(c.w, errInternal())
+		return
+	}
+	_ = c.writeJSON(map[string]string{"status": "reset"}, "")
+}
