@@ -17,23 +17,23 @@ import (
 // signature": canonical request, string to sign, HMAC-SHA256), not from
 // any client's code:
 //
-//	CanonicalRequest = Method "\n" CanonicalURI "\n" CanonicalQueryString "\n"
-//	                   CanonicalHeaders "\n" SignedHeaders "\n" HashedRequestPayload
-//	StringToSign     = "ACS3-HMAC-SHA256\n" hex(sha256(CanonicalRequest))
-//	Signature        = hex(HMAC-SHA256(AccessKeySecret, StringToSign))
-//	Authorization: ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<h1;h2>,Signature=<hex>
+//		CanonicalRequest = Method "\n" CanonicalURI "\n" CanonicalQueryString "\n"
+//		                   CanonicalHeaders "\n" SignedHeaders "\n" HashedRequestPayload
+//		StringToSign     = "ACS3-HMAC-SHA256\n" hex(sha256(CanonicalRequest))
+//		Signature        = hex(HMAC-SHA256(AccessKeySecret, StringToSign))
+//		Authorization: ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<h1;h2>,Signature=<hex>
 //
-//   - CanonicalURI: the path, each segment decoded and percent-encoded
-//     again per RFC 3986 (A-Z a-z 0-9 - _ . ~ kept, everything else %XX).
-//   - CanonicalQueryString: the query parameters, names and values
-//     decoded and RFC 3986-encoded, sorted by name (then value), joined as
-//     "name=value" with "&"; a parameter without value is "name=".
-//   - CanonicalHeaders: for each header of SignedHeaders (lower case, ';'
-//     separated, in that order) "name:value\n", the value trimmed; several
-//     values of one header are sorted and joined with ",". host is the
-//     request's Host.
-//   - HashedRequestPayload: the x-acs-content-sha256 header, which must be
-//     the hex SHA-256 of the body (of "" without a body).
+//	  - CanonicalURI: the path, each segment decoded and percent-encoded
+//	    again per RFC 3986 (A-Z a-z 0-9 - _ . ~ kept, everything else %XX).
+//	  - CanonicalQueryString: the query parameters, names and values
+//	    decoded and RFC 3986-encoded, sorted by name (then value), joined as
+//	    "name=value" with "&"; a parameter without value is "name=".
+//	  - CanonicalHeaders: for each header of SignedHeaders (lower case, ';'
+//	    separated, in that order) "name:value\n", the value trimmed; several
+//	    values of one header are sorted and joined with ",". host is the
+//	    request's Host.
+//	  - HashedRequestPayload: the x-acs-content-sha256 header, which must be
+//	    the hex SHA-256 of the body (of "" without a body).
 //
 // The refusals are those of the FC scheme (auth.go): 400
 // MissingRequiredHeader without x-acs-date or x-acs-content-sha256, 403
