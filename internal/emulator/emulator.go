@@ -42,6 +42,9 @@ type Options struct {
 	// StatePath, when set, persists the state to this file atomically after
 	// every acknowledged write and loads it at start.
 	StatePath string
+	// ResetState starts with an empty state instead of loading StatePath,
+	// and saves it there at once (Reset, at start).
+	ResetState bool
 	// Strict refuses (400 InvalidArgument `unknown field "x" in body`) a
 	// request body member the emulator does not know (wire.go), so that a
 	// misspelled field fails a test instead of vanishing. Off by default: the
@@ -121,7 +124,11 @@ func New(opts Options) (*Server, error) {
 	if err := s.faults.set(opts.Faults); err != nil {
 		return nil, err
 	}
-	if err := s.load(); err != nil {
+	load := s.load
+	if opts.ResetState {
+		load = s.resetStateFile
+	}
+	if err := load(); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -1,6 +1,11 @@
 package emulator
 
-import "errors"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+)
 
 // Reset wipes every object (services and everything below them, code
 // archives included) so that the emulator is as a fresh one without a
@@ -45,4 +50,25 @@ func (s *Server) serveReset(c *call) {
 		return
 	}
 	_ = c.writeJSON(map[string]string{"status": "reset"}, "")
+}
+
+// resetStateFile replaces the state file (when there is one) with an empty
+// state and deletes every code archive file beside it. The ETag sequence
+// of the old file, when it can be read, goes on.
+func (s *Server) resetStateFile() error {
+	if s.opts.StatePath == "" {
+		return nil
+	}
+	if b, err := os.ReadFile(s.opts.StatePath); err == nil {
+		var old state
+		if json.Unmarshal(b, &old) == nil {
+			s.st.ETagSeq = old.ETagSeq
+		}
+	}
+	s.onDisk = map[string]bool{}
+	s.savedBlobs = map[string][]byte{}
+	if e := s.commit(); e != nil {
+		return fmt.Errorf("emulator: resetting state file %s failed", s.opts.StatePath)
+	}
+	return nil
 }
