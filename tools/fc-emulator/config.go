@@ -34,9 +34,16 @@ func envName(flagName string) string {
 // applySources sets the flags of fs that the command line did not set,
 // from the environment first and then from the configuration file (the
 // value of the flag named configFlag, itself settable by the environment).
-func applySources(fs *flag.FlagSet, getenv func(string) string, configFlag string) error {
+// The flags named in commandLineOnly (e.g. -version) come from the
+// command line only.
+func applySources(fs *flag.FlagSet, getenv func(string) string, configFlag string, commandLineOnly ...string) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	only := map[string]bool{}
+	for _, name := range commandLineOnly {
+		only[name] = true
+		set[name] = true
+	}
 
 	var err error
 	fs.VisitAll(func(f *flag.Flag) {
@@ -71,7 +78,7 @@ func applySources(fs *flag.FlagSet, getenv func(string) string, configFlag strin
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if name == configFlag || fs.Lookup(name) == nil {
+		if name == configFlag || only[name] || fs.Lookup(name) == nil {
 			return fmt.Errorf("config file %s: unknown setting %q (the settings are the flag names; see -help)", path, name)
 		}
 		if set[name] {

@@ -73,6 +73,7 @@ func TestApplySourcesErrors(t *testing.T) {
 	}{
 		{name: "unknown setting", file: map[string]any{"lisen": "x"}, want: `unknown setting "lisen"`},
 		{name: "config inside config", file: map[string]any{"config": "other.json"}, want: `unknown setting "config"`},
+		{name: "command-line-only flag", file: map[string]any{"version": true}, want: `unknown setting "version"`},
 		{name: "bad value", file: map[string]any{"n": "many"}, want: `"n"`},
 		{name: "object for a plain flag", file: map[string]any{"n": map[string]any{"a": 1}}, want: `secret of "a" must be a string`},
 		{name: "not an object", file: []string{"a"}, want: "not a JSON object"},
@@ -84,11 +85,12 @@ func TestApplySourcesErrors(t *testing.T) {
 			fs.SetOutput(io.Discard)
 			cfg := fs.String("config", "", "")
 			fs.Int("n", 0, "")
+			fs.Bool("version", false, "")
 			if tt.file != nil {
 				*cfg = writeConfig(t, tt.file)
 			}
 			env := map[string]string{"FC_EMULATOR_N": tt.env}
-			err := applySources(fs, func(k string) string { return env[k] }, "config")
+			err := applySources(fs, func(k string) string { return env[k] }, "config", "version")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want one containing %q", err, tt.want)
 			}

@@ -36,6 +36,13 @@ import (
 	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
 )
 
+// version and commit are set at release time by the linker
+// (-X main.version=... -X main.commit=...; .goreleaser.yml).
+var (
+	version = "dev"
+	commit  = "none"
+)
+
 // Environment variables of the default key pair (see envName).
 const (
 	envAccessKeyID     = envPrefix + "ACCESS_KEY_ID"
@@ -57,6 +64,14 @@ func main() {
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fc-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		_, _ = fmt.Fprintln(stderr, "Usage: fc-emulator [flags]\n\nServes a local Function Compute API (2016-08-15 and 2021-04-06) for tests.\n\nFlags:")
+		fs.PrintDefaults()
+		_, _ = fmt.Fprintln(stderr, "\nEvery flag can also be set by the variable "+envPrefix+"<FLAG> (upper case, '_' for '-',\n"+
+			"e.g. "+envName("fault-rate")+") or in the JSON file of -config ({\"fault-rate\": 0.2});\n"+
+			"the command line wins over the environment, the environment over the file.\n"+
+			"Admin API (no signature): GET /_emulator/health, POST /_emulator/reset, /_emulator/counters, /_emulator/faults.")
+	}
 	configPath := fs.String("config", "", "JSON file of settings, keyed by flag name (below the environment and the command line)")
 	listen := fs.String("listen", "127.0.0.1:9000", "address to listen on (host:port; port 0 picks a free port)")
 	accountID := fs.String("account-id", emulator.DefaultAccountID, "account ID served")
@@ -73,13 +88,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logRequests := fs.Bool("log-requests", false, "log every request (method, path, operation, status, request ID, duration) at info instead of debug")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long requests in progress may take to finish at shutdown")
 	faultFlags := emulator.FaultFlags(fs)
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *showVersion {
+		_, _ = fmt.Fprintf(stdout, "fc-emulator %s (%s)\n", version, commit)
+		return nil
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	if err := applySources(fs, getenv, "config"); err != nil {
+	if err := applySources(fs, getenv, "config", "version"); err != nil {
 		return err
 	}
 	faults, err := faultFlags()
@@ -117,7 +137,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	url := "http://" + ln.Addr().String()
 	_, _ = fmt.Fprintf(stdout, "listening on %s\n", url)
-	logger.Info("emulator started", "url", url, "account_id", *accountID, "region", *region,
+	logger.Info("emulator started", "version", version, "url", url, "account_id", *accountID, "region", *region,
 		"access_key_id", *keyID, "more_access_key_ids", keys.String(), "state", *statePath, "reset", *reset,
 		"config", *configPath, "strict", *strict)
 	if faults.Rate > 0 {
