@@ -22,6 +22,7 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
+	quietLogs(debug)
 
 	err := providerserver.Serve(context.Background(), provider.New(version, commit), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/terraform-fc/fc",

@@ -19,4 +19,9 @@ provider "fc" {
 
   # Optional: retries of throttled or failed calls (default 5, 0 disables).
   # max_retries = 5
+
+  # Optional: tags every fc_service carries, merged under its own tags.
+  # default_tags = {
+  #   managed-by = "terraform"
+  # }
 }

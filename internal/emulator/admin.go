@@ -20,6 +20,9 @@ const adminPrefix = "/_emulator"
 //	PUT    /_emulator/faults       set it: {rate, kinds, seed, operations, slow}
 //	DELETE /_emulator/faults       turn fault injection off
 //	POST   /_emulator/reset        wipe every object and the counters (Reset)
+//	GET    /_emulator/provisioning how provisioned instances converge
+//	PUT    /_emulator/provisioning set it: {step, shortfall, reason}
+//	DELETE /_emulator/provisioning back to the defaults
 func (s *Server) serveAdmin(c *call) {
 	r := c.r
 	rest := strings.TrimPrefix(r.URL.Path, adminPrefix)
@@ -35,6 +38,8 @@ func (s *Server) serveAdmin(c *call) {
 		s.serveFaultsAdmin(c)
 	case rest == "/reset" && r.Method == http.MethodPost:
 		s.serveReset(c)
+	case rest == "/provisioning":
+		s.serveProvisioningAdmin(c)
 	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):
 		s.serveCode(c, rest[len("/code/"):])
 	default:

@@ -163,8 +163,14 @@ func (s *Server) updateAlias(c *call) *apiError {
 	}, func(a *aliasRecord) *apiError { return c.writeJSON(a.Alias, a.ETag) })
 }
 
+// deleteAlias deletes an alias and the provision and async-invoke configs
+// the service's functions hold for it.
 func (s *Server) deleteAlias(c *call) *apiError {
-	return remove[*aliasRecord](s, c, kindAlias, []string{c.service, c.params["alias"]}, nil, http.StatusNoContent)
+	return remove(s, c, kindAlias, []string{c.service, c.params["alias"]}, func(a *aliasRecord) *apiError {
+		svc, _ := s.st.service(c.service) // exists: the alias was found in it
+		svc.dropQualifierConfigs(c.params["alias"])
+		return nil
+	}, http.StatusNoContent)
 }
 
 // listAliasesResponse is the answer of ListAliases.

@@ -61,6 +61,10 @@ type Options struct {
 	// slow answers into a share of the API requests (faults.go); the zero
 	// value injects nothing.
 	Faults FaultConfig
+	// Provisioning sets how fast provisioned instances come up and whether
+	// they fall short of the target (provisioning.go); the zero value
+	// brings one up per DefaultProvisionStep and never falls short.
+	Provisioning Provisioning
 }
 
 // Server is the emulated FC API. It implements http.Handler.
@@ -85,6 +89,9 @@ type Server struct {
 	counts   map[string]int
 
 	faults faultState
+
+	// provisioning is guarded by mu (provisioning.go).
+	provisioning Provisioning
 }
 
 // New returns an emulator with empty state (or the state loaded from
@@ -124,6 +131,10 @@ func New(opts Options) (*Server, error) {
 	if err := s.faults.set(opts.Faults); err != nil {
 		return nil, err
 	}
+	if err := opts.Provisioning.Validate(); err != nil {
+		return nil, err
+	}
+	s.provisioning = opts.Provisioning
 	load := s.load
 	if opts.ResetState {
 		load = s.resetStateFile

@@ -129,6 +129,11 @@ func (s *Server) createFunction(c *call) *apiError {
 	in.LastModifiedTime = ptr(now)
 	fn := &functionRecord{Function: *in}
 	return create(s, c, kindFunction, []string{c.service, name}, fn, func(record) *apiError {
+		arnV2, e := s.checkFunctionLayers(fn.Function.Layers)
+		if e != nil {
+			return e
+		}
+		fn.Function.LayersArnV2 = arnV2
 		if pkg != nil {
 			s.st.setCode(fn, pkg)
 		}
@@ -178,6 +183,15 @@ func (s *Server) updateFunction(c *call) *apiError {
 		dropCleared(&merged)
 		if e := validateFunction(&merged, pkg != nil || fn.CodeRef != ""); e != nil {
 			return e
+		}
+		if in.Layers != nil {
+			// Layers are resolved when they are set: a version deleted
+			// since stays on the function.
+			arnV2, e := s.checkFunctionLayers(merged.Layers)
+			if e != nil {
+				return e
+			}
+			merged.LayersArnV2 = arnV2
 		}
 		merged.LastModifiedTime = ptr(s.timestamp())
 		fn.Function = merged

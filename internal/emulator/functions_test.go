@@ -15,7 +15,7 @@ func TestFunctionLifecycle(t *testing.T) {
 	body := validFunction("fn")
 	body["description"] = "d"
 	body["environmentVariables"] = map[string]string{"A": "1"}
-	body["layers"] = []string{"l1", "l2"}
+	body["layers"] = []string{officialLayer("Python310", 2), officialLayer("Nodejs-Puppeteer17x", 1)}
 	body["functionId"] = "ignored"
 	r := do(t, s, http.MethodPost, api+"/services/svc/functions", body)
 	expectOK(t, r)
@@ -50,7 +50,7 @@ func TestFunctionLifecycle(t *testing.T) {
 	// and a numeric-string timeout (2016) are accepted; {} clears a map;
 	// null is absent.
 	r = do(t, s, http.MethodPut, "/2021-04-06/services/svc/functions/fn",
-		`{"InstanceConcurrency":10,"instanceSoftConcurrency":5,"timeout":"60","environmentVariables":{},"description":null,"layers":["l3"],"code":null}`,
+		`{"InstanceConcurrency":10,"instanceSoftConcurrency":5,"timeout":"60","environmentVariables":{},"description":null,"layers":["`+officialLayer("Python310", 3)+`"],"code":null}`,
 		withIfMatch(etag1))
 	expectOK(t, r)
 	etag2 := r.Header.Get("ETag")
@@ -68,7 +68,7 @@ func TestFunctionLifecycle(t *testing.T) {
 	if deref(updated.Description) != "d" {
 		t.Errorf("description = %q, want kept", deref(updated.Description))
 	}
-	if len(updated.Layers) != 1 || updated.Layers[0] != "l3" {
+	if len(updated.Layers) != 1 || updated.Layers[0] != officialLayer("Python310", 3) {
 		t.Errorf("layers = %v", updated.Layers)
 	}
 	if deref(updated.CodeChecksum) != deref(created.CodeChecksum) {

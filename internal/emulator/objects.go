@@ -43,6 +43,9 @@ type kind struct {
 	// canonical, when set, rewrites a name before lookup ("01" is version
 	// "1"); messages keep the name as requested.
 	canonical func(string) string
+	// cascade is true for objects deleted with their parent (a function's
+	// provision and async-invoke configs): they never make it NotEmpty.
+	cascade bool
 }
 
 // table is the map of one kind of child inside a parent record.
@@ -178,7 +181,7 @@ func (c *call) checkIfMatch(r record, k *kind, names []string) *apiError {
 func notEmpty(r record, k *kind, names []string) *apiError {
 	var holds []string
 	for _, child := range kinds {
-		if child.parent != k {
+		if child.parent != k || child.cascade {
 			continue
 		}
 		if n := child.table.size(r); n > 0 {

@@ -7,12 +7,13 @@ import (
 	"os"
 )
 
-// Reset wipes every object (services and everything below them, code
-// archives included) so that the emulator is as a fresh one without a
-// state file, saves that empty state when there is a state file, and
-// resets the request counters. The fault injection configuration is kept,
-// and so is the ETag sequence, so that no ETag given out before is given
-// out again. Requests in progress finish first.
+// Reset wipes every object, whatever the state holds (services and all
+// below them, layers, custom domains, code archives), so that the emulator
+// is as a fresh one without a state file; saves that empty state when
+// there is a state file; and resets the request counters. The fault
+// injection and provisioning configurations are kept, and so is the ETag
+// sequence, so that no ETag given out before is given out again. Requests
+// in progress finish first.
 func (s *Server) Reset() error {
 	s.mu.Lock()
 	seq := s.st.ETagSeq

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -33,6 +34,12 @@ func TestReset(t *testing.T) {
 	expectError(t, do(t, s, http.MethodGet, api+"/services/svc", nil), http.StatusNotFound, "ServiceNotFound")
 	if entries, _ := os.ReadDir(state + ".code"); len(entries) != 0 {
 		t.Errorf("%d archive files after the reset, want none", len(entries))
+	}
+	// Whatever kinds of objects exist, the state is a fresh one.
+	fresh := newState()
+	fresh.ETagSeq = s.st.ETagSeq
+	if got, want := mustJSON(t, s.st), mustJSON(t, fresh); got != want {
+		t.Errorf("state after the reset %s, want %s", got, want)
 	}
 	if s.Faults().Rate != 0.5 {
 		t.Errorf("fault configuration after the reset: %+v", s.Faults())
@@ -87,4 +94,13 @@ func TestKeysOption(t *testing.T) {
 	if _, err := New(Options{Keys: map[string]string{"empty-secret": ""}}); err == nil {
 		t.Error("New accepted a key pair without secret")
 	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -101,6 +101,32 @@ var routes = []route{
 	newRoute(http.MethodGet, "services/{service}/aliases/{alias}", "GetAlias", false, (*Server).getAlias),
 	newRoute(http.MethodPut, "services/{service}/aliases/{alias}", "UpdateAlias", false, (*Server).updateAlias),
 	newRoute(http.MethodDelete, "services/{service}/aliases/{alias}", "DeleteAlias", false, (*Server).deleteAlias),
+
+	newRoute(http.MethodPost, "custom-domains", "CreateCustomDomain", false, (*Server).createCustomDomain),
+	newRoute(http.MethodGet, "custom-domains", "ListCustomDomains", false, (*Server).listCustomDomains),
+	newRoute(http.MethodGet, "custom-domains/{domain}", "GetCustomDomain", false, (*Server).getCustomDomain),
+	newRoute(http.MethodPut, "custom-domains/{domain}", "UpdateCustomDomain", false, (*Server).updateCustomDomain),
+	newRoute(http.MethodDelete, "custom-domains/{domain}", "DeleteCustomDomain", false, (*Server).deleteCustomDomain),
+	newRoute(http.MethodPut, "services/{service}/functions/{function}/provision-config", "PutProvisionConfig", true, (*Server).putProvisionConfig),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/provision-config", "GetProvisionConfig", true, (*Server).getProvisionConfig),
+	newRoute(http.MethodGet, "provision-configs", "ListProvisionConfigs", false, (*Server).listProvisionConfigs),
+
+	newRoute(http.MethodPut, "services/{service}/functions/{function}/async-invoke-config", "PutFunctionAsyncInvokeConfig", true, (*Server).putAsyncConfig),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/async-invoke-config", "GetFunctionAsyncInvokeConfig", true, (*Server).getAsyncConfig),
+	newRoute(http.MethodDelete, "services/{service}/functions/{function}/async-invoke-config", "DeleteFunctionAsyncInvokeConfig", true, (*Server).deleteAsyncConfig),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/async-invoke-configs", "ListFunctionAsyncInvokeConfigs", false, (*Server).listAsyncConfigs),
+
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/instances", "ListInstances", true, (*Server).listInstances),
+	newRoute(http.MethodPost, "layers/{layer}/versions", "PublishLayerVersion", false, (*Server).publishLayerVersion),
+	newRoute(http.MethodGet, "layers/{layer}/versions", "ListLayerVersions", false, (*Server).listLayerVersions),
+	newRoute(http.MethodGet, "layers/{layer}/versions/{version}", "GetLayerVersion", false, (*Server).getLayerVersion),
+	newRoute(http.MethodDelete, "layers/{layer}/versions/{version}", "DeleteLayerVersion", false, (*Server).deleteLayerVersion),
+	newRoute(http.MethodGet, "layers", "ListLayers", false, (*Server).listLayers),
+
+	newRoute(http.MethodPost, "tag", "TagResource", false, (*Server).tagResource),
+	newRoute(http.MethodPut, "tag", "UntagResource", false, (*Server).untagResource),
+	newRoute(http.MethodDelete, "tag", "UntagResource", false, (*Server).untagResource),
+	newRoute(http.MethodGet, "tag", "GetResourceTags", false, (*Server).getResourceTags),
 }
 
 // requestBodies are the known members of each operation's request body,
@@ -115,6 +141,14 @@ var requestBodies = map[string]*shape{
 	"PublishServiceVersion": publishVersionShape,
 	"CreateAlias":           createAliasShape,
 	"UpdateAlias":           updateAliasShape,
+	"CreateCustomDomain":    createCustomDomainShape,
+	"UpdateCustomDomain":    updateCustomDomainShape,
+
+	"PutProvisionConfig":           putProvisionConfigShape,
+	"PutFunctionAsyncInvokeConfig": putAsyncConfigShape,
+	"PublishLayerVersion":          publishLayerShape,
+	"TagResource":                  tagResourceShape,
+	"UntagResource":                untagResourceShape,
 }
 
 // matchRoute finds the route for method and the decoded path segments

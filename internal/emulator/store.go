@@ -27,12 +27,16 @@ type state struct {
 	// new value even when the content is unchanged.
 	ETagSeq  uint64                    `json:"etagSeq"`
 	Services map[string]*serviceRecord `json:"services,omitempty"`
+	// Layers holds the layers by name, each with its versions.
+	Layers map[string]*layerRecord `json:"layers,omitempty"`
 	// Blobs holds code archives by reference (hex SHA-256 of the bytes).
 	// They are saved as files beside the state file (persist.go), not in it.
 	Blobs map[string][]byte `json:"-"`
 	// InlineBlobs is where format 1 state files kept the archives; it is
 	// read on load and never written.
 	InlineBlobs map[string][]byte `json:"blobs,omitempty"`
+	// CustomDomains are account-level, by domain name.
+	CustomDomains map[string]*customDomainRecord `json:"customDomains,omitempty"`
 }
 
 // stateFormatVersion 2 keeps code archives in files beside the state file;
@@ -63,7 +67,20 @@ var (
 	kindAlias = &kind{code: "Alias", noun: "alias", plural: "alias(es)", parent: kindService,
 		table: mapTable[*serviceRecord, *aliasRecord](func(s *serviceRecord) *map[string]*aliasRecord { return &s.Aliases })}
 
-	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias}
+	kindCustomDomain = &kind{code: "DomainName", noun: "domain name", plural: "domain name(s)",
+		table: mapTable[*state, *customDomainRecord](func(st *state) *map[string]*customDomainRecord { return &st.CustomDomains })}
+	kindProvisionConfig = &kind{code: "ProvisionConfig", noun: "provision config", plural: "provision config(s)", parent: kindFunction, cascade: true,
+		table: mapTable[*functionRecord, *provisionRecord](func(f *functionRecord) *map[string]*provisionRecord { return &f.ProvisionConfigs })}
+	kindAsyncConfig = &kind{code: "AsyncConfig", noun: "async invoke config", plural: "async invoke config(s)", parent: kindFunction, cascade: true,
+		table: mapTable[*functionRecord, *asyncConfigRecord](func(f *functionRecord) *map[string]*asyncConfigRecord { return &f.AsyncConfigs })}
+
+	kindLayer = &kind{code: "Layer", noun: "layer", plural: "layer(s)",
+		table: mapTable[*state, *layerRecord](func(st *state) *map[string]*layerRecord { return &st.Layers })}
+	kindLayerVersion = &kind{code: "LayerVersion", noun: "version", plural: "version(s)", parent: kindLayer,
+		table:     mapTable[*layerRecord, *layerVersionRecord](func(l *layerRecord) *map[string]*layerVersionRecord { return &l.Versions }),
+		canonical: canonicalVersionID}
+
+	kinds = []*kind{kindService, kindFunction, kindTrigger, kindVersion, kindAlias, kindProvisionConfig, kindAsyncConfig, kindLayer, kindLayerVersion, kindCustomDomain}
 )
 
 func (st *state) etag() *string { return nil }
@@ -80,6 +97,8 @@ type serviceRecord struct {
 	// Versions holds the published snapshots by version ID ("1", "2", ...).
 	Versions map[string]*versionRecord `json:"versions,omitempty"`
 	Aliases  map[string]*aliasRecord   `json:"aliases,omitempty"`
+	// Tags are the service's tags (tags.go); nil when it has none.
+	Tags map[string]string `json:"tags,omitempty"`
 }
 
 func (r *serviceRecord) etag() *string { return &r.ETag }
@@ -96,6 +115,11 @@ type functionRecord struct {
 	// Triggers of the current (LATEST) function; always empty in version
 	// snapshots, since triggers are not versioned.
 	Triggers map[string]*triggerRecord `json:"triggers,omitempty"`
+	// ProvisionConfigs and AsyncConfigs are the function's provision and
+	// async-invoke configs by qualifier (provision.go, async_config.go);
+	// always empty in version snapshots.
+	ProvisionConfigs map[string]*provisionRecord   `json:"provisionConfigs,omitempty"`
+	AsyncConfigs     map[string]*asyncConfigRecord `json:"asyncConfigs,omitempty"`
 }
 
 func (r *functionRecord) etag() *string { return &r.ETag }
@@ -144,6 +168,46 @@ type aliasRecord struct {
 
 func (r *aliasRecord) etag() *string { return &r.ETag }
 func (r *aliasRecord) value() any    { return r.Alias }
+
+// layerRecord is one layer: its versions and the highest version number
+// it ever had. It stays when its last version is deleted, so that numbers
+// are never reused; a layer without versions is not listed and reads as
+// 404 LayerNotFound.
+type layerRecord struct {
+	LastVersion int                            `json:"lastVersion,omitempty"`
+	Versions    map[string]*layerVersionRecord `json:"versions,omitempty"`
+}
+
+func (r *layerRecord) etag() *string { return nil }
+func (r *layerRecord) value() any    { return nil }
+
+// layerVersionRecord is one immutable layer version; its code archive is
+// Blobs[CodeRef]. Layer.Code (the download location) is filled in answers
+// only.
+type layerVersionRecord struct {
+	Layer   fc.Layer `json:"layer"`
+	ETag    string   `json:"etag"`
+	CodeRef string   `json:"codeRef"`
+}
+
+func (r *layerVersionRecord) etag() *string { return &r.ETag }
+func (r *layerVersionRecord) value() any    { return r.Layer }
+
+func (r *layerVersionRecord) codeRefs(use func(ref string)) {
+	if r.CodeRef != "" {
+		use(r.CodeRef)
+	}
+}
+
+// customDomainRecord is one stored custom domain, private key included
+// (answers leave it out: customDomainAnswer).
+type customDomainRecord struct {
+	Domain fc.CustomDomain `json:"domain"`
+	ETag   string          `json:"etag"`
+}
+
+func (r *customDomainRecord) etag() *string { return &r.ETag }
+func (r *customDomainRecord) value() any    { return r.Domain }
 
 // nextETag returns a new ETag: the hex MD5 of a sequence number and the
 // object's JSON.

@@ -109,7 +109,12 @@ func dropNulls(v any) any {
 
 // Typed views of the documented configurations (reference 9.1), used only
 // to validate; the stored form is the canonical JSON object, so fields
-// this emulator does not know are kept.
+// this emulator does not know are kept. They are not internal/fc's trigger
+// configuration shapes (models_trigger_config.go), which are what a client
+// sends: those have value fields, while these tell an absent member from an
+// empty one (an explicit "" notifyStrategy is refused, not taken for the
+// default), take functionParameter values of any JSON type, and take
+// blackList as a string only.
 type (
 	timerTriggerConfig struct {
 		CronExpression *string `json:"cronExpression"`

@@ -58,6 +58,7 @@ func (s *Server) deleteServiceVersion(c *call) *apiError {
 		if users := svc.aliasesUsing(id); len(users) > 0 {
 			return errVersionInUse(c.service, id, users)
 		}
+		svc.dropQualifierConfigs(id) // the async-invoke configs of the version go with it
 		return nil
 	}, http.StatusNoContent)
 }

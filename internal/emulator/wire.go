@@ -167,3 +167,39 @@ var (
 	updateAliasShape = object(map[string]*shape{"additionalVersionWeight": nil, "description": nil, "versionId": nil})
 	createAliasShape = updateAliasShape.with(map[string]*shape{"aliasName": nil})
 )
+
+// Shapes of provision and async-invoke configs (PutProvisionConfigRequest,
+// PutFunctionAsyncInvokeConfigRequest; their qualifier is a query
+// parameter).
+var (
+	putProvisionConfigShape = object(map[string]*shape{
+		"alwaysAllocateCPU": nil, "target": nil,
+		"scheduledActions": listOf(object(map[string]*shape{
+			"endTime": nil, "name": nil, "scheduleExpression": nil, "startTime": nil, "target": nil,
+		})),
+		"targetTrackingPolicies": listOf(object(map[string]*shape{
+			"endTime": nil, "maxCapacity": nil, "metricTarget": nil, "metricType": nil, "minCapacity": nil, "name": nil, "startTime": nil,
+		})),
+	})
+
+	destinationShape    = object(map[string]*shape{"destination": nil})
+	putAsyncConfigShape = object(map[string]*shape{
+		"destinationConfig":         object(map[string]*shape{"onFailure": destinationShape, "onSuccess": destinationShape}),
+		"maxAsyncEventAgeInSeconds": nil, "maxAsyncRetryAttempts": nil, "statefulInvocation": nil,
+	})
+)
+
+// publishLayerShape is CreateLayerVersionRequest, whose code member is
+// "Code"; the 2016-08-15 document's (and SDK's) "code" is known too.
+var (
+	layerCodeShape    = object(map[string]*shape{"ossBucketName": nil, "ossObjectName": nil, "zipFile": nil})
+	publishLayerShape = object(map[string]*shape{
+		"Code": layerCodeShape, "code": layerCodeShape, "compatibleRuntime": nil, "description": nil,
+	})
+)
+
+// Shapes of the tag bodies (TagResourceRequest, UntagResourceRequest).
+var (
+	tagResourceShape   = object(map[string]*shape{"resourceArn": nil, "tags": nil})
+	untagResourceShape = object(map[string]*shape{"all": nil, "resourceArn": nil, "tagKeys": nil})
+)

@@ -45,7 +45,20 @@ var emuWireModels = []emuWireModel{
 	{typ: reflect.TypeFor[listTriggersResponse](), sdk: []string{"ListTriggersResponseBody"}},
 	{typ: reflect.TypeFor[listVersionsResponse](), sdk: []string{"ListServiceVersionsResponseBody"}},
 	{typ: reflect.TypeFor[listAliasesResponse](), sdk: []string{"ListAliasesResponseBody"}},
+	{typ: reflect.TypeFor[listCustomDomainsResponse](), sdk: []string{"ListCustomDomainsResponseBody"}},
+	{typ: reflect.TypeFor[listProvisionConfigsResponse](), sdk: []string{"ListProvisionConfigsResponseBody"}},
+	{typ: reflect.TypeFor[listAsyncConfigsResponse](), sdk: []string{"ListFunctionAsyncInvokeConfigsResponseBody"}},
+	{typ: reflect.TypeFor[listInstancesResponse](), sdk: []string{"ListInstancesResponseBody"}},
+	// The 2016-08-15 answer's items (a bare array): the SDK's item names.
+	{typ: reflect.TypeFor[instance2016](), sdk: []string{"ListInstancesResponseBodyInstances"}},
 	{typ: reflect.TypeFor[triggerAnswer](), sdk: []string{"GetTriggerResponseBody"}},
+	{typ: reflect.TypeFor[listLayerVersionsResponse](), sdk: []string{"ListLayerVersionsResponseBody"}},
+	{typ: reflect.TypeFor[listLayersResponse](), sdk: []string{"ListLayersResponseBody"}},
+	{typ: reflect.TypeFor[publishLayerRequest](), sdk: []string{"CreateLayerVersionRequest"}, extra: map[string]string{
+		// The 2016-08-15 document's spelling; the 2021-04-06 SDK's "Code"
+		// is moved to it before decoding (fixLayerFields).
+		"code": "2016-08-15 document, reference 3.11 and 9.2",
+	}},
 	{typ: reflect.TypeFor[timerTriggerConfig](), sdk: []string{"TimeTriggerConfig"}},
 	{typ: reflect.TypeFor[httpTriggerConfig](), sdk: []string{"HTTPTriggerConfig"}},
 	{typ: reflect.TypeFor[jwtAuthConfig](), sdk: []string{"JWTAuthConfig"}},
@@ -69,7 +82,8 @@ var emuWireModels = []emuWireModel{
 // emuNotWire lists the structs with json tags that never cross the API:
 // the emulator's persistence file format (store.go) and its own admin API
 // (faults.go, under /_emulator/).
-var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON"}
+var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON",
+	"provisionRecord", "asyncConfigRecord", "provisioningJSON", "layerRecord", "layerVersionRecord", "customDomainRecord"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.

@@ -100,11 +100,13 @@ func (s *secretSet) containsLocked(v string) bool {
 	return false
 }
 
-// redact replaces every remembered secret in text.
+// redact replaces every remembered secret and every PEM private key
+// (redactPrivateKeys) in text.
 func (s *secretSet) redact(text string) string {
 	if text == "" {
 		return text
 	}
+	text = redactPrivateKeys(text)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for _, secret := range s.byLen {

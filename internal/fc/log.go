@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -38,6 +39,24 @@ var sensitiveFields = map[string]bool{
 	"password":        true,
 }
 
+// privateKeyPEM matches a PEM private key block ("-----BEGIN PRIVATE
+// KEY-----", "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE
+// KEY", ...) through its END line, or through the end of the text when the
+// END line is missing (a body cut short). Inside JSON the line breaks are
+// the two characters \n, which the pattern spans as well.
+var privateKeyPEM = regexp.MustCompile(`(?s)-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)`)
+
+// redactPrivateKeys masks every PEM private key in text, wherever it
+// appears: under a JSON name that is not sensitive (a description, an
+// error message echoing the request), in a non-JSON body or a header. The
+// field names of sensitiveFields (privateKey) are masked as well, by name.
+func redactPrivateKeys(text string) string {
+	if !strings.Contains(text, "PRIVATE KEY-----") {
+		return text
+	}
+	return privateKeyPEM.ReplaceAllString(text, redacted)
+}
+
 // sensitiveHeaders are headers (canonical form) whose values are never
 // logged.
 var sensitiveHeaders = map[string]bool{
@@ -47,9 +66,36 @@ var sensitiveHeaders = map[string]bool{
 	"Set-Cookie":          true,
 }
 
+// LevelLogger is a Logger that can tell whether an entry of a level would
+// be kept; the client then skips the work of building entries nobody
+// reads (rebuilding headers, decoding, redacting and encoding bodies). A
+// Logger without these methods gets every entry.
+type LevelLogger interface {
+	Logger
+	DebugEnabled() bool
+	TraceEnabled() bool
+}
+
+// debugOn and traceOn report whether entries of that level are wanted.
+func (c *Client) debugOn() bool {
+	if c.cfg.Logger == nil {
+		return false
+	}
+	l, ok := c.cfg.Logger.(LevelLogger)
+	return !ok || l.DebugEnabled()
+}
+
+func (c *Client) traceOn() bool {
+	if c.cfg.Logger == nil {
+		return false
+	}
+	l, ok := c.cfg.Logger.(LevelLogger)
+	return !ok || l.TraceEnabled()
+}
+
 // logAttempt logs one attempt at Debug.
 func (c *Client) logAttempt(ctx context.Context, req *request, hr *http.Request, attempt, status int, requestID string, latency time.Duration, err error) {
-	if c.cfg.Logger == nil {
+	if !c.debugOn() {
 		return
 	}
 	fields := map[string]any{
@@ -72,7 +118,7 @@ func (c *Client) logAttempt(ctx context.Context, req *request, hr *http.Request,
 
 // traceRequest logs a request's headers and body at Trace.
 func (c *Client) traceRequest(ctx context.Context, req *request, hr *http.Request, body []byte, attempt int) {
-	if c.cfg.Logger == nil {
+	if !c.traceOn() {
 		return
 	}
 	c.cfg.Logger.Trace(ctx, "FC API request", map[string]any{
@@ -87,7 +133,7 @@ func (c *Client) traceRequest(ctx context.Context, req *request, hr *http.Reques
 
 // traceResponse logs a response's headers and body at Trace.
 func (c *Client) traceResponse(ctx context.Context, req *request, resp *http.Response, body []byte, attempt int) {
-	if c.cfg.Logger == nil {
+	if !c.traceOn() {
 		return
 	}
 	c.cfg.Logger.Trace(ctx, "FC API response", map[string]any{

@@ -295,3 +295,50 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+// levelCapture is a capture that says which levels it keeps.
+type levelCapture struct {
+	capture
+	debug, trace bool
+}
+
+func (c *levelCapture) DebugEnabled() bool { return c.debug }
+func (c *levelCapture) TraceEnabled() bool { return c.trace }
+
+// TestLogLevels: a LevelLogger gets only the entries of the levels it
+// keeps; for the others the client builds nothing (no headers rebuilt, no
+// body decoded and redacted), and without a LevelLogger every entry.
+func TestLogLevels(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		debug, trace       bool
+		wantDebug, wantTrc bool
+	}{
+		{"off", false, false, false, false},
+		{"debug", true, false, true, false},
+		{"trace", true, true, true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			logs := &levelCapture{debug: tc.debug, trace: tc.trace}
+			c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("X-Fc-Request-Id", "req-levels")
+				_, _ = io.WriteString(w, `{"serviceName":"s1"}`)
+			}), func(cfg *Config) { cfg.Logger = logs })
+			if _, _, err := c.GetService(context.Background(), "s1", ""); err != nil {
+				t.Fatal(err)
+			}
+			var debug, trace int
+			for _, e := range logs.all() {
+				switch e.level {
+				case "debug":
+					debug++
+				case "trace":
+					trace++
+				}
+			}
+			if (debug > 0) != tc.wantDebug || (trace > 0) != tc.wantTrc {
+				t.Fatalf("%d debug and %d trace entries; want debug %v, trace %v", debug, trace, tc.wantDebug, tc.wantTrc)
+			}
+		})
+	}
+}

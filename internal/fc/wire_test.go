@@ -71,6 +71,9 @@ var wireSample = map[string]string{
 	"triggerName":  "trg",
 	"aliasName":    "live",
 	"versionId":    "3",
+	"layerName":    "lyr",
+	"version":      "4",
+	"domainName":   "example.com",
 }
 
 // wireQualifier is the qualifier the lines pass where a method takes one.
@@ -192,6 +195,93 @@ var wireCalls = []wireCall{
 		_, err := c.ListTriggers(ctx, "svc", "fn", wireListOptions)
 		return err
 	}},
+	// Custom domains
+	{method: "CreateCustomDomain", action: "CreateCustomDomain", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.CreateCustomDomain(ctx, wireCustomDomain(true))
+		return err
+	}},
+	{method: "GetCustomDomain", action: "GetCustomDomain", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.GetCustomDomain(ctx, "example.com")
+		return err
+	}},
+	{method: "UpdateCustomDomain", action: "UpdateCustomDomain", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.UpdateCustomDomain(ctx, "example.com", wireCustomDomain(false), "etag")
+		return err
+	}},
+	{method: "DeleteCustomDomain", action: "DeleteCustomDomain", call: func(ctx context.Context, c *Client) error {
+		return c.DeleteCustomDomain(ctx, "example.com", "etag")
+	}},
+	{method: "ListCustomDomains", action: "ListCustomDomains", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListCustomDomains(ctx, wireListOptions)
+		return err
+	}},
+	// Provision configs
+	{method: "PutProvisionConfig", action: "PutProvisionConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.PutProvisionConfig(ctx, "svc", wireQualifier, "fn", wireProvisionConfig())
+		return err
+	}},
+	{method: "GetProvisionConfig", action: "GetProvisionConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetProvisionConfig(ctx, "svc", wireQualifier, "fn")
+		return err
+	}},
+	{method: "ListProvisionConfigs", action: "ListProvisionConfigs", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListProvisionConfigs(ctx, ProvisionConfigListOptions{ServiceName: "svc", Qualifier: wireQualifier, Limit: 2})
+		return err
+	}},
+	// Async invoke configs
+	{method: "PutFunctionAsyncInvokeConfig", action: "PutFunctionAsyncInvokeConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.PutFunctionAsyncInvokeConfig(ctx, "svc", wireQualifier, "fn", wireAsyncInvokeConfig())
+		return err
+	}},
+	{method: "GetFunctionAsyncInvokeConfig", action: "GetFunctionAsyncInvokeConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetFunctionAsyncInvokeConfig(ctx, "svc", wireQualifier, "fn")
+		return err
+	}},
+	{method: "DeleteFunctionAsyncInvokeConfig", action: "DeleteFunctionAsyncInvokeConfig", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return c.DeleteFunctionAsyncInvokeConfig(ctx, "svc", wireQualifier, "fn")
+	}},
+	{method: "ListFunctionAsyncInvokeConfigs", action: "ListFunctionAsyncInvokeConfigs", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListFunctionAsyncInvokeConfigs(ctx, "svc", "fn", wireListOptions)
+		return err
+	}},
+	// Instances
+	{method: "ListInstances", action: "ListInstances", qualified: true, answer: `{"instances":[]}`, call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListInstances(ctx, "svc", wireQualifier, "fn", 10)
+		return err
+	}},
+	// Layers
+	{method: "PublishLayerVersion", action: "CreateLayerVersion", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.PublishLayerVersion(ctx, "lyr", &PublishLayerVersionInput{
+			Code: &Code{ZipFile: "UEsDBA=="}, CompatibleRuntime: []string{"python3.10"}, Description: Ptr("d"),
+		})
+		return err
+	}},
+	{method: "GetLayerVersion", action: "GetLayerVersion", call: func(ctx context.Context, c *Client) error {
+		_, _, err := c.GetLayerVersion(ctx, "lyr", 4)
+		return err
+	}},
+	{method: "DeleteLayerVersion", action: "DeleteLayerVersion", call: func(ctx context.Context, c *Client) error {
+		return c.DeleteLayerVersion(ctx, "lyr", 4)
+	}},
+	{method: "ListLayerVersions", action: "ListLayerVersions", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListLayerVersions(ctx, "lyr", LayerVersionListOptions{StartVersion: 2, Limit: 2})
+		return err
+	}},
+	{method: "ListLayers", action: "ListLayers", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListLayers(ctx, wireListOptions)
+		return err
+	}},
+	// Tags
+	{method: "TagResource", action: "TagResource", call: func(ctx context.Context, c *Client) error {
+		return c.TagResource(ctx, ServiceARN("cn-hangzhou", "1", "svc"), map[string]string{"k": "v"})
+	}},
+	{method: "UntagResource", action: "UntagResource", call: func(ctx context.Context, c *Client) error {
+		return c.UntagResource(ctx, ServiceARN("cn-hangzhou", "1", "svc"), []string{"k"}, false)
+	}},
+	{method: "GetResourceTags", action: "GetResourceTags", call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetResourceTags(ctx, ServiceARN("cn-hangzhou", "1", "svc"))
+		return err
+	}},
 }
 
 // wireNotAPI lists the exported *Client methods that send nothing.
@@ -283,6 +373,46 @@ func wireTrigger(create bool) *Trigger {
 		tr.SourceArn = Ptr("acs:mns:cn-hangzhou:1:/topics/t")
 	}
 	return tr
+}
+
+func wireCustomDomain(create bool) *CustomDomain {
+	d := &CustomDomain{
+		Protocol:   Ptr("HTTP,HTTPS"),
+		CertConfig: &CertConfig{CertName: "c", Certificate: "CERT", PrivateKey: "KEY"},
+		RouteConfig: &RouteConfig{Routes: []PathConfig{{Path: "/", ServiceName: "svc", FunctionName: "fn", Qualifier: "prod",
+			Methods: []string{"GET"}, RewriteConfig: &RewriteConfig{EqualRules: []RewriteRule{{Match: "/", Replacement: "/index"}}}}}},
+		TLSConfig: &TLSConfig{MinVersion: "TLSv1.2", MaxVersion: "TLSv1.3", CipherSuites: []string{"TLS_AES_128_GCM_SHA256"}},
+		WAFConfig: &WAFConfig{EnableWAF: Ptr(true)},
+	}
+	if create {
+		d.DomainName = Ptr("example.com")
+	}
+	return d
+}
+
+// wireProvisionConfig and wireAsyncInvokeConfig are request bodies with
+// every field the provider sends set.
+func wireProvisionConfig() *ProvisionConfig {
+	return &ProvisionConfig{
+		Target:            Ptr(int64(2)),
+		AlwaysAllocateCPU: Ptr(true),
+		ScheduledActions: []ScheduledAction{{Name: "a", StartTime: "2024-01-01T00:00:00Z", EndTime: "2025-01-01T00:00:00Z",
+			Target: 1, ScheduleExpression: "cron(0 0 8 * * *)"}},
+		TargetTrackingPolicies: []TargetTrackingPolicy{{Name: "p", StartTime: "2024-01-01T00:00:00Z", EndTime: "2025-01-01T00:00:00Z",
+			MetricType: "ProvisionedConcurrencyUtilization", MetricTarget: 0.6, MinCapacity: 1, MaxCapacity: 4}},
+	}
+}
+
+func wireAsyncInvokeConfig() *AsyncInvokeConfig {
+	return &AsyncInvokeConfig{
+		MaxAsyncEventAgeInSeconds: Ptr(int64(300)),
+		MaxAsyncRetryAttempts:     Ptr(int64(2)),
+		StatefulInvocation:        Ptr(false),
+		DestinationConfig: &DestinationConfig{
+			OnSuccess: &Destination{Destination: "acs:mns:cn-hangzhou:1:/queues/ok/messages"},
+			OnFailure: &Destination{Destination: "acs:fc:cn-hangzhou:1:services/s.prod/functions/f"},
+		},
+	}
 }
 
 var wirePathParam = regexp.MustCompile(`\{([A-Za-z]+)\}`)

@@ -67,6 +67,10 @@ func (d *serviceDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if state.Tags, err = readServiceTags(ctx, d.client, d.meta, name); err != nil {
+		addAPIError(&resp.Diagnostics, "Error reading FC service", "service", fmt.Sprintf("Could not read the tags of service %q", name), err)
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -202,6 +206,7 @@ func serviceDataSourceAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "Globally unique ID FC assigned to the service.",
 			Computed:            true,
 		},
+		"tags": dataSourceTagsAttribute("service"),
 		"tracing_config": schema.SingleNestedAttribute{
 			MarkdownDescription: "Tracing Analysis configuration; null when tracing is off.",
 			Computed:            true,

@@ -40,7 +40,8 @@ func (d *servicesDataSource) Metadata(_ context.Context, req datasource.Metadata
 
 func (d *servicesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the Function Compute services of the account and region, in name order, optionally only those whose name starts with a prefix.",
+		MarkdownDescription: "Lists the Function Compute services of the account and region, in name order, optionally only those whose name starts with a prefix. " +
+			"Each service's tags take one more request.",
 		Attributes: map[string]schema.Attribute{
 			"name_prefix": schema.StringAttribute{
 				MarkdownDescription: "Only list services whose name starts with this prefix. When not set, every service is listed.",
@@ -87,6 +88,10 @@ func (d *servicesDataSource) Read(ctx context.Context, req datasource.ReadReques
 		m, diags := flattenService(&list[i], nil)
 		resp.Diagnostics.Append(diags...)
 		if diags.HasError() {
+			return
+		}
+		if m.Tags, err = readServiceTags(ctx, d.client, d.meta, m.Name.ValueString()); err != nil {
+			addAPIError(&resp.Diagnostics, "Error listing FC services", "service", fmt.Sprintf("Could not read the tags of service %q", m.Name.ValueString()), err)
 			return
 		}
 		obj, diags := types.ObjectValueFrom(ctx, serviceAttrTypes, m)

@@ -4,7 +4,9 @@
 // Where things live:
 //   - resource_<name>.go: the resource (schema, CRUD, import, plan-time
 //     checks); resource_<name>_model.go: its model and hand-written
-//     expand/flatten; data_source_<name>.go likewise.
+//     expand/flatten; data_source_<name>.go likewise. fc_trigger's
+//     configuration kinds are trigger_kind_<kind>.go, one file each,
+//     registered in trigger_kind.go.
 //   - base.go (Configure, embedded by every resource and data source),
 //     lifecycle.go (ambiguous creates, not-found on read and delete, import
 //     IDs), private_state.go (the one ETag policy), values.go (the one

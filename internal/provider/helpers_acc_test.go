@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -173,6 +174,26 @@ func testAccCheckDestroy(env *acctest.Env) resource.TestCheckFunc {
 				_, err = env.Client.GetServiceVersion(ctx, attrs["service_name"], attrs["version_id"])
 			case "fc_alias":
 				_, _, err = env.Client.GetAlias(ctx, attrs["service_name"], attrs["name"])
+			case "fc_custom_domain":
+				_, _, err = env.Client.GetCustomDomain(ctx, attrs["domain_name"])
+			case "fc_provision_config":
+				// FC has no delete: destroyed is target 0 with no instance left.
+				var pc *fc.ProvisionConfig
+				pc, err = env.Client.GetProvisionConfig(ctx, attrs["service_name"], attrs["qualifier"], attrs["function_name"])
+				if err == nil && deref64(pc.Target) == 0 && pc.Current.Int64() == 0 && len(pc.ScheduledActions) == 0 && len(pc.TargetTrackingPolicies) == 0 {
+					continue
+				}
+			case "fc_function_async_invoke_config":
+				_, err = env.Client.GetFunctionAsyncInvokeConfig(ctx, attrs["service_name"], attrs["qualifier"], attrs["function_name"])
+			case "fc_layer_version":
+				if attrs["skip_destroy"] == "true" {
+					continue
+				}
+				version, perr := strconv.ParseInt(attrs["version"], 10, 64)
+				if perr != nil {
+					return fmt.Errorf("%s %q: version %q: %w", rs.Type, rs.Primary.ID, attrs["version"], perr)
+				}
+				_, _, err = env.Client.GetLayerVersion(ctx, attrs["layer_name"], version)
 			default:
 				continue
 			}
@@ -241,6 +262,14 @@ func expectError(fragments ...string) *regexp.Regexp {
 		quoted[i] = strings.Join(strings.Fields(regexp.QuoteMeta(f)), `\s+`)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
+}
+
+// deref64 returns *p, or 0 for nil.
+func deref64(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 // deref returns *s, or "" for nil.

@@ -195,6 +195,19 @@ func removeIfNotFound(ctx context.Context, resp *resource.ReadResponse, err erro
 	return true
 }
 
+// importID is the import ID: the one given, or the one an import block's
+// identity (Terraform 1.12+) makes, its attributes attrs joined in the
+// order of format. It reports false, with the error added, when the
+// identity lacks one.
+func importID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, format string, attrs ...string) (string, bool) {
+	if req.ID != "" || req.Identity == nil || req.Identity.Raw.IsNull() {
+		return req.ID, true
+	}
+	id, diags := importIDFromIdentity(ctx, req.Identity, format, attrs...)
+	resp.Diagnostics.Append(diags...)
+	return id, !diags.HasError()
+}
+
 // goneOnDelete reports whether a Delete's error means the object was
 // already gone, which is success.
 func goneOnDelete(ctx context.Context, err error, kind string, fields map[string]any) bool {
@@ -208,9 +221,14 @@ func goneOnDelete(ctx context.Context, err error, kind string, fields map[string
 // importParts parses a composite import ID of the given format
 // ("SERVICE/FUNCTION"), sets id to the whole ID and each attribute to its
 // part, and returns the parts; on a malformed ID it reports the expected
-// format and returns nil.
+// format and returns nil. An import block's identity (Terraform 1.12+, no
+// ID) names the same attributes, and gives the ID.
 func importParts(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, kind, format string, attrs ...string) []string {
-	parts, err := parseImportID(req.ID, format)
+	id, ok := importID(ctx, req, resp, format, attrs...)
+	if !ok {
+		return nil
+	}
+	parts, err := parseImportID(id, format)
 	if err == nil && len(parts) != len(attrs) {
 		err = fmt.Errorf("import format %s has %d parts but %d attributes: this is a bug in the provider", format, len(parts), len(attrs))
 	}
@@ -218,7 +236,7 @@ func importParts(ctx context.Context, req resource.ImportStateRequest, resp *res
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC %s: %s.", kind, err))
 		return nil
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	for i, a := range attrs {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a), parts[i])...)
 	}
@@ -267,4 +285,48 @@ func keepPlannedForReplacement(plan tfsdk.Plan, state *tfsdk.State) diag.Diagnos
 	}
 	state.Raw = raw
 	return diags
+}
+
+// answer is the response of a Create, Read or Update.
+type answer interface {
+	*resource.CreateResponse | *resource.ReadResponse | *resource.UpdateResponse
+}
+
+// saveWithETag saves what Create, Read or Update flattened from an answer:
+// the model m (with flat, the diagnostics of flattening it) into the
+// state, the resource identity from that state, and the answer's ETag into
+// private state (saveETag); nothing when the flattening failed.
+func saveWithETag[R answer](ctx context.Context, resp R, m any, flat diag.Diagnostics, etag string) {
+	if saveState(ctx, resp, m, flat) {
+		_, private, _, diags := answerParts(resp)
+		diags.Append(saveETag(ctx, private, etag)...)
+	}
+}
+
+// saveState is saveWithETag for objects without an ETag: the state and the
+// identity. It reports whether it saved them.
+func saveState[R answer](ctx context.Context, resp R, m any, flat diag.Diagnostics) bool {
+	state, _, identity, diags := answerParts(resp)
+	diags.Append(flat...)
+	if diags.HasError() {
+		return false
+	}
+	diags.Append(state.Set(ctx, m)...)
+	if diags.HasError() {
+		return false
+	}
+	diags.Append(identityFromState(ctx, *state, identity)...)
+	return !diags.HasError()
+}
+
+func answerParts[R answer](resp R) (*tfsdk.State, privateSetter, *tfsdk.ResourceIdentity, *diag.Diagnostics) {
+	switch r := any(resp).(type) {
+	case *resource.CreateResponse:
+		return &r.State, r.Private, r.Identity, &r.Diagnostics
+	case *resource.ReadResponse:
+		return &r.State, r.Private, r.Identity, &r.Diagnostics
+	case *resource.UpdateResponse:
+		return &r.State, r.Private, r.Identity, &r.Diagnostics
+	}
+	panic("unreachable: answer is one of three response types")
 }

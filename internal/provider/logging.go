@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -45,7 +47,17 @@ var sensitiveLogKeySet = func() map[string]bool {
 	return m
 }()
 
-var _ fc.Logger = (*httpLogger)(nil)
+// sensitiveLogFieldKeys are the keys the subsystem masks: each sensitive
+// key as written and in canonical header form. Built once.
+var sensitiveLogFieldKeys = func() []string {
+	keys := make([]string, 0, 2*len(sensitiveLogKeys))
+	for _, k := range sensitiveLogKeys {
+		keys = append(keys, k, http.CanonicalHeaderKey(k))
+	}
+	return keys
+}()
+
+var _ fc.LevelLogger = (*httpLogger)(nil)
 
 // httpLogger writes the FC client's logs to the fc_http tflog subsystem.
 //
@@ -57,14 +69,21 @@ var _ fc.Logger = (*httpLogger)(nil)
 // literals at any depth (tflog only masks top-level fields and string
 // values), and the subsystem is given the same keys and literals as tflog
 // masks.
+//
+// The levels the client asks about (DebugEnabled, TraceEnabled) are read
+// once from the environment, the way the entries are filtered: the first
+// of TF_LOG_PROVIDER_FC_HTTP, TF_LOG_PROVIDER_FC, TF_LOG_PROVIDER and
+// TF_LOG that is set. With none set Terraform keeps no provider log, so the
+// client builds no entry.
 type httpLogger struct {
 	secrets []string
+	level   hclog.Level
 }
 
 // newHTTPLogger returns the adapter; secrets are literal values (the
 // AccessKey secret, the security token) masked wherever they appear.
 func newHTTPLogger(secrets ...string) *httpLogger {
-	l := &httpLogger{}
+	l := &httpLogger{level: httpLogLevel(os.Getenv)}
 	for _, s := range secrets {
 		if s != "" {
 			l.secrets = append(l.secrets, s)
@@ -72,6 +91,32 @@ func newHTTPLogger(secrets ...string) *httpLogger {
 	}
 	return l
 }
+
+// httpLogLevel is the level of the fc_http entries Terraform keeps, from
+// the environment getenv reads; hclog.Off when no log is asked for.
+func httpLogLevel(getenv func(string) string) hclog.Level {
+	for _, k := range []string{"TF_LOG_PROVIDER_FC_HTTP", "TF_LOG_PROVIDER_FC", "TF_LOG_PROVIDER", "TF_LOG"} {
+		v := strings.TrimSpace(getenv(k))
+		if v == "" {
+			continue
+		}
+		if strings.EqualFold(v, "JSON") {
+			return hclog.Trace
+		}
+		if l := hclog.LevelFromString(v); l != hclog.NoLevel {
+			return l
+		}
+		// An unknown level: Terraform logs at TRACE then.
+		return hclog.Trace
+	}
+	return hclog.Off
+}
+
+// DebugEnabled reports whether Debug entries are kept.
+func (l *httpLogger) DebugEnabled() bool { return l.level != hclog.Off && l.level <= hclog.Debug }
+
+// TraceEnabled reports whether Trace entries are kept.
+func (l *httpLogger) TraceEnabled() bool { return l.level != hclog.Off && l.level <= hclog.Trace }
 
 // Debug logs at Debug level to the fc_http subsystem.
 func (l *httpLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
@@ -92,11 +137,7 @@ func (l *httpLogger) subsystem(ctx context.Context) context.Context {
 		// Report the caller in internal/fc, not this adapter.
 		tflog.WithAdditionalLocationOffset(1),
 	)
-	keys := make([]string, 0, 2*len(sensitiveLogKeys))
-	for _, k := range sensitiveLogKeys {
-		keys = append(keys, k, http.CanonicalHeaderKey(k))
-	}
-	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, httpSubsystem, keys...)
+	ctx = tflog.SubsystemMaskFieldValuesWithFieldKeys(ctx, httpSubsystem, sensitiveLogFieldKeys...)
 	if len(l.secrets) > 0 {
 		ctx = tflog.SubsystemMaskAllFieldValuesStrings(ctx, httpSubsystem, l.secrets...)
 		ctx = tflog.SubsystemMaskMessageStrings(ctx, httpSubsystem, l.secrets...)

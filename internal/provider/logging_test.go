@@ -148,3 +148,29 @@ func TestLogging_doesNotModifyCallerFields(t *testing.T) {
 		t.Errorf("the adapter changed the caller's fields: %v", fields)
 	}
 }
+
+// TestHTTPLogLevel: the fc_http level comes from the first of
+// TF_LOG_PROVIDER_FC_HTTP, TF_LOG_PROVIDER_FC, TF_LOG_PROVIDER and TF_LOG
+// that is set; none set means no entry is built.
+func TestHTTPLogLevel(t *testing.T) {
+	for _, tc := range []struct {
+		env          map[string]string
+		debug, trace bool
+	}{
+		{nil, false, false},
+		{map[string]string{"TF_LOG": "TRACE"}, true, true},
+		{map[string]string{"TF_LOG": "json"}, true, true},
+		{map[string]string{"TF_LOG": "DEBUG"}, true, false},
+		{map[string]string{"TF_LOG": "INFO"}, false, false},
+		{map[string]string{"TF_LOG": "TRACE", "TF_LOG_PROVIDER": "DEBUG"}, true, false},
+		{map[string]string{"TF_LOG": "DEBUG", "TF_LOG_PROVIDER_FC_HTTP": "TRACE"}, true, true},
+		{map[string]string{"TF_LOG_PROVIDER_FC": "debug"}, true, false},
+		{map[string]string{"TF_LOG_PROVIDER": "off"}, false, false},
+		{map[string]string{"TF_LOG": "yes"}, true, true},
+	} {
+		l := &httpLogger{level: httpLogLevel(func(k string) string { return tc.env[k] })}
+		if l.DebugEnabled() != tc.debug || l.TraceEnabled() != tc.trace {
+			t.Errorf("%v: debug %v, trace %v; want %v, %v", tc.env, l.DebugEnabled(), l.TraceEnabled(), tc.debug, tc.trace)
+		}
+	}
+}

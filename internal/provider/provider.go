@@ -36,6 +36,7 @@ type fcProvider struct {
 type providerModel struct {
 	AccessKey             types.String `tfsdk:"access_key"`
 	AccountID             types.String `tfsdk:"account_id"`
+	DefaultTags           types.Map    `tfsdk:"default_tags"`
 	Endpoint              types.String `tfsdk:"endpoint"`
 	MaxRetries            types.Int64  `tfsdk:"max_retries"`
 	Profile               types.String `tfsdk:"profile"`
@@ -61,6 +62,14 @@ func (p *fcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *p
 			"account_id": schema.StringAttribute{
 				MarkdownDescription: "Alibaba Cloud main-account ID, part of the FC endpoint host. Falls back to `ALIBABA_CLOUD_ACCOUNT_ID`, then `ALICLOUD_ACCOUNT_ID`.",
 				Optional:            true,
+			},
+			"default_tags": schema.MapAttribute{
+				MarkdownDescription: "Tags every resource with `tags` carries (today `fc_service`), merged under the resource's " +
+					"own `tags` (a key in both takes the resource's value) into its `tags_all`. Changing them changes the " +
+					"tags of every such resource on the next apply. Must be known when the provider is configured.",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators:  tagKeyValidators(),
 			},
 			"endpoint": schema.StringAttribute{
 				MarkdownDescription: "Base URL of the FC API, overriding `https://<account_id>.<region>.fc.aliyuncs.com` (for example a local emulator). Falls back to `FC_ENDPOINT`.",
@@ -111,6 +120,10 @@ func (p *fcProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewTriggerResource,
 		NewServiceVersionResource,
 		NewAliasResource,
+		NewCustomDomainResource,
+		NewProvisionConfigResource,
+		NewFunctionAsyncInvokeConfigResource,
+		NewLayerVersionResource,
 	}
 }
 
@@ -123,5 +136,12 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewTriggersDataSource,
 		NewServiceVersionsDataSource,
 		NewAliasDataSource,
+		NewCustomDomainDataSource,
+		NewCustomDomainsDataSource,
+		NewProvisionConfigsDataSource,
+		NewFunctionAsyncInvokeConfigsDataSource,
+		NewFunctionInstancesDataSource,
+		NewLayerVersionDataSource,
+		NewLayersDataSource,
 	}
 }

@@ -80,6 +80,14 @@ func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureReques
 		return
 	}
 
+	if !defaultTagsKnown(m.DefaultTags) {
+		resp.Diagnostics.AddAttributeError(path.Root("default_tags"), "Unknown default tags",
+			"default_tags is not known until apply: it depends on a value that is only known after an apply. The "+
+				"provider needs its default tags when it plans the resources that carry them: set them from known "+
+				"values (variables, locals), or apply the resources they depend on first (terraform apply -target).")
+		return
+	}
+
 	cfg, diags := p.resolveConfig(ctx, m)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -97,7 +105,7 @@ func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureReques
 				"\n\nCheck the endpoint, account_id and region arguments (or FC_ENDPOINT, ALIBABA_CLOUD_ACCOUNT_ID and ALIBABA_CLOUD_REGION).")
 		return
 	}
-	meta := &providerMeta{Client: client, AccountID: cfg.AccountID, Region: cfg.Region}
+	meta := &providerMeta{Client: client, AccountID: cfg.AccountID, Region: cfg.Region, DefaultTags: expandStringMap(m.DefaultTags)}
 	resp.ResourceData = meta
 	resp.DataSourceData = meta
 }
@@ -463,3 +471,17 @@ func (e redactedError) Error() string {
 }
 
 func (e redactedError) Unwrap() error { return e.err }
+
+// defaultTagsKnown reports whether the default_tags argument is known with
+// every value (null is known: no default tags).
+func defaultTagsKnown(m types.Map) bool {
+	if m.IsUnknown() {
+		return false
+	}
+	for _, v := range m.Elements() {
+		if v.IsUnknown() {
+			return false
+		}
+	}
+	return true
+}

@@ -361,6 +361,7 @@ func TestConfigure_unknownValues(t *testing.T) {
 	}{
 		{"access_key", tftypes.String, "ALIBABA_CLOUD_ACCESS_KEY_ID"},
 		{"account_id", tftypes.String, "ALIBABA_CLOUD_ACCOUNT_ID"},
+		{"default_tags", tftypes.Map{ElementType: tftypes.String}, ""},
 		{"endpoint", tftypes.String, "FC_ENDPOINT"},
 		{"max_retries", tftypes.Number, ""},
 		{"profile", tftypes.String, "ALIBABA_CLOUD_PROFILE"},
@@ -629,7 +630,8 @@ func TestConfigure_profileCredentialsAreRefreshed(t *testing.T) {
 		t.Skip("the credential process is a POSIX shell script")
 	}
 	isolateEnv(t)
-	t.Setenv("TF_LOG_PROVIDER_FC_HTTP", "")
+	// Traces are built only when asked for.
+	t.Setenv("TF_LOG_PROVIDER_FC_HTTP", "TRACE")
 	dir := t.TempDir()
 	script := filepath.Join(dir, "credentials.sh")
 	counter := filepath.Join(dir, "count")

@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -77,41 +76,8 @@ func (r *functionResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				MarkdownDescription: "The code package, from exactly one source: `filename`, `source_dir`, `zip_file`, or " +
 					"`oss_bucket_name` with `oss_object_name`. Required unless `runtime` is `custom-container` and " +
 					"`custom_container_config` is set. The state keeps these arguments only, never the package.",
-				Optional: true,
-				Attributes: map[string]schema.Attribute{
-					"filename": schema.StringAttribute{
-						MarkdownDescription: "Path of a local zip archive.",
-						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"oss_bucket_name": schema.StringAttribute{
-						MarkdownDescription: "OSS bucket holding the zip archive; set together with `oss_object_name`. " +
-							"Terraform cannot read the object, so it uploads the code again only when the bucket or object " +
-							"name changes: give each package version its own object name.",
-						Optional:   true,
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"oss_object_name": schema.StringAttribute{
-						MarkdownDescription: "Key of the zip archive in `oss_bucket_name`.",
-						Optional:            true,
-						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"source_dir": schema.StringAttribute{
-						MarkdownDescription: "Path of a local directory. The provider zips every file under it " +
-							"deterministically (sorted names, fixed timestamps), so the checksum changes only when a " +
-							"file's path, content or executable bit does.",
-						Optional:   true,
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-					"zip_file": schema.StringAttribute{
-						MarkdownDescription: "Base64-encoded zip archive, e.g. `filebase64(\"code.zip\")`. Sensitive, so that plan output " +
-							"shows `(sensitive value)` instead of megabytes of base64; a change of the archive still shows as a change " +
-							"of `code_checksum`.",
-						Optional:   true,
-						Sensitive:  true,
-						Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-					},
-				},
+				Optional:   true,
+				Attributes: codeSourceAttributes(),
 			},
 			"code_checksum": schema.StringAttribute{
 				MarkdownDescription: "CRC-64 (ECMA) checksum of the code package as a decimal string, as FC reports it. " +
@@ -337,10 +303,13 @@ func (r *functionResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Computed:            true,
 			},
 			"layers": schema.ListAttribute{
-				MarkdownDescription: "Layers, in order: a file in an earlier layer overrides the same file in a later one. Removing them clears them.",
-				Optional:            true,
-				ElementType:         types.StringType,
-				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				MarkdownDescription: "Layers, in order: a file in an earlier layer overrides the same file in a later one. Each is a " +
+					"layer version's ARN, e.g. an `fc_layer_version`'s `arn` (`<hex>#<layer>#<version>`) or `arn_v2` " +
+					"(`acs:fc:<region>:<account>:layers/<layer>/versions/<version>`), or an official layer's " +
+					"`acs:fc:<region>:official:layers/...`; FC refuses a version that does not exist. Removing them clears them.",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"layers_arn_v2": schema.ListAttribute{
 				MarkdownDescription: "ARNs of the layers, as FC reports them.",
@@ -429,9 +398,7 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	state, diags := functionStateFromAPI(ctx, f, &plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, resp, state, diags, etag)
 }
 
 func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -452,9 +419,7 @@ func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &state)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, resp, newState, diags, etag)
 }
 
 func (r *functionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -486,7 +451,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		if !plan.CPU.IsUnknown() {
 			state.CPU = plan.CPU
 		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		saveState(ctx, resp, state, nil)
 		return
 	}
 
@@ -501,9 +466,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
+	saveWithETag(ctx, resp, newState, diags, newETag)
 }
 
 func (r *functionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -612,43 +575,7 @@ func validateFunctionCode(ctx context.Context, cfg *functionResourceModel) diag.
 		}
 		return diags
 	}
-	var m functionCodeModel
-	diags.Append(cfg.Code.As(ctx, &m, basetypes.ObjectAsOptions{})...)
-	if diags.HasError() {
-		return diags
-	}
-	var set []string
-	unknown := false
-	for _, s := range []struct {
-		name string
-		v    types.String
-	}{{"filename", m.Filename}, {"source_dir", m.SourceDir}, {"zip_file", m.ZipFile}} {
-		switch {
-		case s.v.IsUnknown():
-			unknown = true
-		case !s.v.IsNull():
-			set = append(set, s.name)
-		}
-	}
-	bucket, object := m.OSSBucketName, m.OSSObjectName
-	if bucket.IsUnknown() || object.IsUnknown() {
-		unknown = true
-	}
-	if !bucket.IsNull() || !object.IsNull() {
-		set = append(set, "oss_bucket_name/oss_object_name")
-		if bucket.IsNull() != object.IsNull() {
-			diags.AddAttributeError(path.Root("code"), "Incomplete OSS code source",
-				"code: oss_bucket_name and oss_object_name must be set together.")
-		}
-	}
-	switch {
-	case len(set) > 1:
-		diags.AddAttributeError(path.Root("code"), "Conflicting code sources",
-			fmt.Sprintf("code takes exactly one source (filename, source_dir, zip_file, or oss_bucket_name with oss_object_name), but %d are set: %v.", len(set), set))
-	case len(set) == 0 && !unknown:
-		diags.AddAttributeError(path.Root("code"), "Missing code source",
-			"code takes exactly one source: filename, source_dir, zip_file, or oss_bucket_name with oss_object_name. None is set.")
-	}
+	diags.Append(validateCodeSources(ctx, cfg.Code)...)
 	return diags
 }
 
@@ -678,69 +605,20 @@ func functionUpdateRequest(ctx context.Context, plan, state *functionResourceMod
 	return call, diags
 }
 
-// plannedCodeChecksum is the code_checksum to plan; see ModifyPlan.
+// plannedCodeChecksum is the code_checksum to plan; see ModifyPlan and
+// plannedChecksum.
 func plannedCodeChecksum(ctx context.Context, plan, state *functionResourceModel, diags *diag.Diagnostics) types.String {
-	if plan.Code.IsNull() {
-		if state != nil {
-			return state.CodeChecksum
-		}
-		return types.StringUnknown()
+	var prior *priorCode
+	if state != nil {
+		prior = &priorCode{code: state.Code, checksum: state.CodeChecksum}
 	}
-	if plan.Code.IsUnknown() {
-		return types.StringUnknown()
-	}
-	var m functionCodeModel
-	diags.Append(plan.Code.As(ctx, &m, basetypes.ObjectAsOptions{})...)
-	if diags.HasError() {
-		return types.StringUnknown()
-	}
-	if m.Filename.IsUnknown() || m.SourceDir.IsUnknown() || m.ZipFile.IsUnknown() || m.OSSBucketName.IsUnknown() || m.OSSObjectName.IsUnknown() {
-		return types.StringUnknown()
-	}
-	switch m.codeSource() {
-	case codeSourceNone:
-		return types.StringUnknown() // ValidateConfig reports it
-	case codeSourceOSS:
-		// FC computes the checksum when it fetches the object; the same
-		// bucket and object are taken to be the same package.
-		if state != nil && known(state.Code) {
-			var prior functionCodeModel
-			diags.Append(state.Code.As(ctx, &prior, basetypes.ObjectAsOptions{})...)
-			if prior.codeSource() == codeSourceOSS && prior.OSSBucketName.Equal(m.OSSBucketName) && prior.OSSObjectName.Equal(m.OSSObjectName) {
-				return state.CodeChecksum
-			}
-		}
-		return types.StringUnknown()
-	}
-	pkg, at, err := loadCode(m)
-	if err != nil {
-		diags.AddAttributeError(at, "Error reading function code",
-			fmt.Sprintf("%s: the code package could not be read to compute its checksum: %s.", at, err))
-		return types.StringUnknown()
-	}
-	return types.StringValue(pkg.checksum)
+	return plannedChecksum(ctx, plan.Code, prior, "function", diags)
 }
 
 // loadPlannedCode reads the code package at apply time and checks that it
 // is still the package the plan was made with.
 func loadPlannedCode(ctx context.Context, plan *functionResourceModel, diags *diag.Diagnostics) *codePackage {
-	var m functionCodeModel
-	diags.Append(plan.Code.As(ctx, &m, basetypes.ObjectAsOptions{})...)
-	if diags.HasError() {
-		return nil
-	}
-	pkg, at, err := loadCode(m)
-	if err != nil {
-		diags.AddAttributeError(at, "Error reading function code", fmt.Sprintf("%s: the code package could not be read: %s.", at, err))
-		return nil
-	}
-	if pkg.checksum != "" && known(plan.CodeChecksum) && pkg.checksum != plan.CodeChecksum.ValueString() {
-		diags.AddAttributeError(at, "Function code changed after planning",
-			fmt.Sprintf("%s: the code package has checksum %s now but had %s when the plan was made: its files changed between plan and apply. "+
-				"Nothing was sent. Run terraform plan again.", at, pkg.checksum, plan.CodeChecksum.ValueString()))
-		return nil
-	}
-	return pkg
+	return loadCodeForApply(ctx, plan.Code, plan.CodeChecksum, "function", diags)
 }
 
 // functionStateFromAPI is the state after a create, read or update: the

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -11,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
-	"github.com/terraform-fc/terraform-provider-fc/internal/codepkg"
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
@@ -67,15 +65,6 @@ type functionAttributesModel struct {
 	Name                    types.String  `tfsdk:"name"`
 	Runtime                 types.String  `tfsdk:"runtime"`
 	Timeout                 types.Int64   `tfsdk:"timeout"`
-}
-
-// functionCodeModel is the code argument: where the package comes from.
-type functionCodeModel struct {
-	Filename      types.String `tfsdk:"filename"`
-	OSSBucketName types.String `tfsdk:"oss_bucket_name"`
-	OSSObjectName types.String `tfsdk:"oss_object_name"`
-	SourceDir     types.String `tfsdk:"source_dir"`
-	ZipFile       types.String `tfsdk:"zip_file"`
 }
 
 type customContainerConfigModel struct {
@@ -315,79 +304,6 @@ func codeUploadNeeded(plan, state *functionResourceModel) bool {
 		return true
 	}
 	return !plan.CodeChecksum.Equal(state.CodeChecksum)
-}
-
-// codeSourceKind names the configured source of a code argument.
-type codeSourceKind int
-
-const (
-	codeSourceNone codeSourceKind = iota
-	codeSourceFilename
-	codeSourceSourceDir
-	codeSourceZipFile
-	codeSourceOSS
-)
-
-// codeSource returns the one configured source, or codeSourceNone (also
-// when a source is unknown).
-func (m functionCodeModel) codeSource() codeSourceKind {
-	switch {
-	case known(m.Filename):
-		return codeSourceFilename
-	case known(m.SourceDir):
-		return codeSourceSourceDir
-	case known(m.ZipFile):
-		return codeSourceZipFile
-	case known(m.OSSBucketName) && known(m.OSSObjectName):
-		return codeSourceOSS
-	}
-	return codeSourceNone
-}
-
-// codePackage is a code argument turned into a request: the API's code
-// object and, for local sources, the checksum of the archive.
-type codePackage struct {
-	code     *fc.Code
-	checksum string // "" for OSS
-	size     int64  // 0 for OSS
-}
-
-// loadCode reads the package of a code argument whose values are known.
-// Local sources (filename, source_dir, zip_file) are read and checksummed;
-// OSS sources are passed through. The error is reported on the attribute of
-// the failing source.
-func loadCode(m functionCodeModel) (*codePackage, path.Path, error) {
-	var (
-		b   []byte
-		err error
-		at  path.Path
-	)
-	switch m.codeSource() {
-	case codeSourceFilename:
-		at = path.Root("code").AtName("filename")
-		b, err = codepkg.ReadZip(m.Filename.ValueString())
-	case codeSourceSourceDir:
-		at = path.Root("code").AtName("source_dir")
-		b, err = codepkg.ZipDir(m.SourceDir.ValueString())
-	case codeSourceZipFile:
-		at = path.Root("code").AtName("zip_file")
-		b, err = codepkg.DecodeZipBase64(m.ZipFile.ValueString())
-	case codeSourceOSS:
-		return &codePackage{code: &fc.Code{
-			OSSBucketName: m.OSSBucketName.ValueString(),
-			OSSObjectName: m.OSSObjectName.ValueString(),
-		}}, path.Root("code"), nil
-	default:
-		return nil, path.Root("code"), fmt.Errorf("no code source is set")
-	}
-	if err != nil {
-		return nil, at, err
-	}
-	return &codePackage{
-		code:     &fc.Code{ZipFile: base64.StdEncoding.EncodeToString(b)},
-		checksum: codepkg.Checksum(b),
-		size:     int64(len(b)),
-	}, at, nil
 }
 
 func expandCustomContainerConfig(ctx context.Context, o types.Object) (*fc.CustomContainerConfig, diag.Diagnostics) {

@@ -83,7 +83,7 @@ func fnCheckParity(t *testing.T, what string, schemaType tftypes.Object, model a
 func TestFunctionSchemaModelParity(t *testing.T) {
 	res := terraformObjectType(resourceSchema(t, NewFunctionResource()))
 	fnCheckParity(t, "fc_function", res, functionResourceModel{})
-	assertSchemaModelParity(t, "code", functionCodeAttrTypes, functionCodeModel{})
+	assertSchemaModelParity(t, "code", functionCodeAttrTypes, codeModel{})
 	if !res.AttributeTypes["code"].Equal(types.ObjectType{AttrTypes: functionCodeAttrTypes}.TerraformType(context.Background())) {
 		t.Errorf("code: schema type %s", res.AttributeTypes["code"])
 	}

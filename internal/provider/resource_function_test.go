@@ -642,7 +642,8 @@ resource "fc_function" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("cpu"), knownvalue.Float64Exact(0.35)),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("layers"), knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.StringExact("layer-b"), knownvalue.StringExact("layer-a"),
+						knownvalue.StringExact("acs:fc:cn-hangzhou:official:layers/Python310-Lib/versions/2"),
+						knownvalue.StringExact("acs:fc:cn-hangzhou:official:layers/Python310/versions/1"),
 					})),
 					statecheck.ExpectKnownValue(functionAddr, tfjsonpath.New("custom_container_config").AtMapKey("command"), knownvalue.ListExact([]knownvalue.Check{
 						knownvalue.StringExact("/code/server"),

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -26,6 +27,7 @@ var (
 	_ resource.Resource                = (*serviceResource)(nil)
 	_ resource.ResourceWithConfigure   = (*serviceResource)(nil)
 	_ resource.ResourceWithImportState = (*serviceResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*serviceResource)(nil)
 )
 
 // NewServiceResource returns the fc_service resource.
@@ -47,7 +49,9 @@ func (r *serviceResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		MarkdownDescription: "Manages a Function Compute service: the group of functions that share a RAM role, " +
 			"logging, network (Internet and VPC access) and file-system (NAS and OSS) mounts.\n\n" +
 			"Arguments removed from the configuration are cleared on the service, except `internet_access`, " +
-			"which keeps the service's current value.",
+			"which keeps the service's current value.\n\n" +
+			"Tags (`tags`, merged with the provider's `default_tags` into `tags_all`) are read on refresh only while " +
+			"the service has or should have tags: tags added outside Terraform to a service without any are not seen.",
 		Attributes: map[string]schema.Attribute{
 			"created_time": schema.StringAttribute{
 				MarkdownDescription: "Creation time of the service (UTC, e.g. `2020-04-03T05:57:28Z`).",
@@ -208,6 +212,8 @@ func (r *serviceResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"tags":     tagsAttribute("service"),
+			"tags_all": tagsAllAttribute("service"),
 			"tracing_config": schema.SingleNestedAttribute{
 				MarkdownDescription: "Sends traces to Tracing Analysis. Removing the block disables tracing.",
 				Optional:            true,
@@ -259,14 +265,14 @@ func (r *serviceResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 }
 
 func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan serviceModel
+	var plan serviceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	name := plan.Name.ValueString()
 
-	in, diags := expandService(ctx, plan, false)
+	in, diags := expandService(ctx, plan.serviceModel, false)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -280,17 +286,19 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 
 	// The response is the created service: no read after create.
-	state, diags := flattenServiceResource(out, &plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	svc, diags := flattenServiceResource(out, &plan.serviceModel)
+	state := serviceResourceModel{serviceModel: svc, TagsAll: tagsMapValue(map[string]string{})}
+	var tagDiags diag.Diagnostics
+	if !diags.HasError() {
+		r.applyTags(ctx, &state, plan.Tags, &tagDiags)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	// Saved even when tagging failed: the service exists (it is tainted).
+	saveWithETag(ctx, resp, &state, diags, etag)
+	resp.Diagnostics.Append(tagDiags...)
 }
 
 func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state serviceModel
+	var state serviceResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -306,27 +314,48 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 
-	newState, diags := flattenServiceResource(out, &state)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	svc, diags := flattenServiceResource(out, &state.serviceModel)
+	newState := serviceResourceModel{serviceModel: svc, TagsAll: state.TagsAll}
+	if !diags.HasError() && readsTags(r.meta, state.Tags, state.TagsAll) {
+		tags, err := r.client.GetResourceTags(ctx, serviceTagARN(r.meta, name))
+		if removeIfNotFound(ctx, resp, err, "service", map[string]any{"service": name}) {
+			return
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Error reading FC service", "service", fmt.Sprintf("Could not read the tags of service %q", name), err)
+			return
+		}
+		newState.Tags, newState.TagsAll = flattenTags(tags, defaultTags(r.meta), state.Tags)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
+	saveWithETag(ctx, resp, &newState, diags, etag)
 }
 
 func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan serviceModel
+	var plan, prior serviceResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	name := plan.Name.ValueString()
 
-	in, diags := expandService(ctx, plan, true)
+	in, diags := expandService(ctx, plan.serviceModel, true)
 	resp.Diagnostics.Append(diags...)
 	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !serviceArgumentsChanged(ctx, plan.serviceModel, prior.serviceModel) {
+		// Only the tags change: the service is left alone. The state takes
+		// the plan's arguments (which FC receives as the state's) and the
+		// computed values it has.
+		state := serviceResourceModel{serviceModel: plan.serviceModel, TagsAll: prior.TagsAll}
+		state.ID, state.ServiceID, state.CreatedTime, state.LastModifiedTime = prior.ID, prior.ServiceID, prior.CreatedTime, prior.LastModifiedTime
+		if !known(state.InternetAccess) {
+			state.InternetAccess = prior.InternetAccess
+		}
+		r.applyTags(ctx, &state, plan.Tags, &resp.Diagnostics)
+		saveState(ctx, resp, &state, nil)
 		return
 	}
 
@@ -337,17 +366,18 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 
-	state, diags := flattenServiceResource(out, &plan)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	svc, diags := flattenServiceResource(out, &plan.serviceModel)
+	state := serviceResourceModel{serviceModel: svc, TagsAll: prior.TagsAll}
+	var tagDiags diag.Diagnostics
+	if !diags.HasError() {
+		r.applyTags(ctx, &state, plan.Tags, &tagDiags)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(saveETag(ctx, resp.Private, newETag)...)
+	saveWithETag(ctx, resp, &state, diags, newETag)
+	resp.Diagnostics.Append(tagDiags...)
 }
 
 func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serviceModel
+	var state serviceResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	etag := loadETag(ctx, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -369,6 +399,38 @@ func (r *serviceResource) Delete(ctx context.Context, req resource.DeleteRequest
 // ImportState imports a service by name: `terraform import fc_service.x NAME`.
 func (r *serviceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	importParts(ctx, req, resp, "service", "SERVICE_NAME", "name")
+}
+
+// ModifyPlan plans tags_all: the provider's default tags merged with tags.
+func (r *serviceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	planTagsAll(ctx, r.meta, req, resp)
+}
+
+// applyTags gives the service in state the tags of the configuration
+// (tags merged over the default tags), changing only what differs from
+// state.TagsAll, and records them in state. On failure state keeps the
+// tags it had, so that the next plan shows the difference again.
+func (r *serviceResource) applyTags(ctx context.Context, state *serviceResourceModel, tags types.Map, diags *diag.Diagnostics) {
+	name := state.Name.ValueString()
+	want, _ := mergeTags(defaultTags(r.meta), tags)
+	err := updateTags(ctx, r.client, serviceTagARN(r.meta, name), fmt.Sprintf("service %q", name), tagsOf(state.TagsAll), want)
+	if err != nil {
+		addAPIError(diags, "Error tagging FC service", "service", fmt.Sprintf("Could not tag service %q: %s", name, err), err)
+		return
+	}
+	state.Tags, state.TagsAll = tags, tagsMapValue(want)
+}
+
+// serviceArgumentsChanged reports whether an update must send
+// UpdateService: whether the service's arguments (everything but its
+// tags) differ between plan and state as FC would receive them.
+func serviceArgumentsChanged(ctx context.Context, plan, state serviceModel) bool {
+	p, pd := expandService(ctx, plan, true)
+	s, sd := expandService(ctx, state, true)
+	if pd.HasError() || sd.HasError() {
+		return true
+	}
+	return !sentMatches(p, s) || !sentMatches(s, p)
 }
 
 // serviceCreate is how Create sends a service and, when the answer is

@@ -40,8 +40,8 @@ import (
 //     report as "None" (flattenServiceResource); the data sources report it
 //     as null.
 
-// serviceModel is the state of the fc_service resource and of the
-// fc_service data source (the two schemas have the same attributes).
+// serviceModel is the state of the fc_service data source and, with
+// tags_all, of the fc_service resource (serviceResourceModel).
 type serviceModel struct {
 	CreatedTime      types.String `tfsdk:"created_time"`
 	Description      types.String `tfsdk:"description"`
@@ -54,8 +54,16 @@ type serviceModel struct {
 	OSSMountConfig   types.Object `tfsdk:"oss_mount_config"`
 	Role             types.String `tfsdk:"role"`
 	ServiceID        types.String `tfsdk:"service_id"`
+	Tags             types.Map    `tfsdk:"tags"`
 	TracingConfig    types.Object `tfsdk:"tracing_config"`
 	VPCConfig        types.Object `tfsdk:"vpc_config"`
+}
+
+// serviceResourceModel is the state of the fc_service resource: the
+// service and tags_all (tags.go).
+type serviceResourceModel struct {
+	serviceModel
+	TagsAll types.Map `tfsdk:"tags_all"`
 }
 
 type logConfigModel struct {
@@ -162,6 +170,7 @@ var serviceAttrTypes = map[string]attr.Type{
 	"oss_mount_config":   types.ObjectType{AttrTypes: ossMountConfigAttrTypes},
 	"role":               types.StringType,
 	"service_id":         types.StringType,
+	"tags":               types.MapType{ElemType: types.StringType},
 	"tracing_config":     types.ObjectType{AttrTypes: tracingConfigAttrTypes},
 	"vpc_config":         types.ObjectType{AttrTypes: vpcConfigAttrTypes},
 }
@@ -380,6 +389,12 @@ func flattenService(s *fc.Service, prior *serviceModel) (serviceModel, diag.Diag
 		ServiceID:        types.StringPointerValue(s.ServiceID),
 		CreatedTime:      types.StringPointerValue(s.CreatedTime),
 		LastModifiedTime: types.StringPointerValue(s.LastModifiedTime),
+		// FC's service answers carry no tags: the caller reads them
+		// (tags.go).
+		Tags: prior.Tags,
+	}
+	if m.Tags.ElementType(context.Background()) == nil {
+		m.Tags = types.MapNull(types.StringType)
 	}
 
 	var d diag.Diagnostics

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"reflect"
 	"slices"
 	"testing"
@@ -19,7 +20,7 @@ func TestServiceResourceSchema_modelParity(t *testing.T) {
 	s := resourceSchema(t, NewServiceResource())
 	assertDescribed(t, "fc_service", s.Attributes)
 
-	assertSchemaModelParity(t, "fc_service", s.Attributes, serviceModel{})
+	assertSchemaModelParity(t, "fc_service", s.Attributes, serviceResourceModel{})
 	nested := func(name string) map[string]rschema.Attribute {
 		return s.Attributes[name].(rschema.SingleNestedAttribute).Attributes
 	}
@@ -36,7 +37,12 @@ func TestServiceResourceSchema_modelParity(t *testing.T) {
 
 	// The hand-written attribute types used by flatten must be the
 	// schema's, or building state would fail at run time.
-	got := s.Type().(types.ObjectType).AttrTypes
+	// The resource has tags_all besides.
+	got := maps.Clone(s.Type().(types.ObjectType).AttrTypes)
+	if tagsAll := got["tags_all"]; !(types.MapType{ElemType: types.StringType}).Equal(tagsAll) {
+		t.Errorf("tags_all: type %v", tagsAll)
+	}
+	delete(got, "tags_all")
 	if want := (types.ObjectType{AttrTypes: serviceAttrTypes}); !want.Equal(types.ObjectType{AttrTypes: got}) {
 		t.Errorf("serviceAttrTypes differ from the resource schema:\n got schema %v\nwant        %v", got, serviceAttrTypes)
 	}
@@ -90,6 +96,7 @@ func minimalServiceModel() serviceModel {
 		OSSMountConfig:   types.ObjectNull(ossMountConfigAttrTypes),
 		Role:             types.StringNull(),
 		ServiceID:        types.StringUnknown(),
+		Tags:             types.MapNull(types.StringType),
 		TracingConfig:    types.ObjectNull(tracingConfigAttrTypes),
 		VPCConfig:        types.ObjectNull(vpcConfigAttrTypes),
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
+	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 func TestTriggerResourceSchema_modelParity(t *testing.T) {
@@ -62,7 +63,7 @@ func TestTriggerResourceSchema_modelParity(t *testing.T) {
 
 	// Every type has a configuration attribute of the schema, and every
 	// configuration attribute serves a type.
-	for _, typ := range triggerTypes {
+	for _, typ := range validators.TriggerTypes {
 		a, ok := triggerConfigAttrFor[typ]
 		if !ok {
 			t.Errorf("trigger type %q has no configuration attribute", typ)
@@ -240,26 +241,9 @@ func withTriggerConfig(typ, a string, v attr.Value) triggerResourceModel {
 	return m
 }
 
-// setConfig sets the configuration attribute a of m to v.
+// setTriggerConfig sets the configuration attribute a of m to v.
 func setTriggerConfig(m *triggerResourceModel, a string, v attr.Value) {
-	switch a {
-	case attrCDNEventsConfig:
-		m.CDNEventsConfig = v.(types.Object)
-	case attrConfigJSON:
-		m.ConfigJSON = v.(jsontypes.Normalized)
-	case attrHTTPConfig:
-		m.HTTPConfig = v.(types.Object)
-	case attrLogConfig:
-		m.LogConfig = v.(types.Object)
-	case attrMNSTopicConfig:
-		m.MNSTopicConfig = v.(types.Object)
-	case attrOSSConfig:
-		m.OSSConfig = v.(types.Object)
-	case attrTablestoreConfig:
-		m.TablestoreConfig = v.(types.Object)
-	case attrTimerConfig:
-		m.TimerConfig = v.(types.Object)
-	}
+	triggerKindByAttribute[a].set(m, v)
 }
 
 // assertTriggerJSONEqual compares two JSON documents semantically.
@@ -982,134 +966,8 @@ func triggerDiagText(diags diag.Diagnostics) string {
 	return b.String()
 }
 
-func TestTriggerCronExpression(t *testing.T) {
-	valid := []string{
-		"@every 1m", "@every 5m", "@every 90m", "@every 1h", "@every 24h",
-		"cron(0 0 4 * * *)", "cron(0 */5 * * * *)", "cron(0 0,30 8-18 ? * MON-FRI)",
-		"cron(30 15 10 1 JAN,jul ?)", "cron(0 0 0 L * ?)", "cron(0 0 0 15W * ?)", "cron(0 0 12 ? * 6#3)", "cron(0 0 12 ? * 5L)",
-		"cron(59 59 23 31 12 7)", "cron(0 0 4  *  * *)", "0 0 4 * * *",
-	}
-	for _, s := range valid {
-		if reason := checkCronExpression(s); reason != "" {
-			t.Errorf("checkCronExpression(%q) = %q, want valid", s, reason)
-		}
-	}
-	invalid := map[string]string{
-		"":                     "needs 6 fields",
-		"@every 30s":           "whole number of minutes",
-		"@every 0m":            "at least 1",
-		"@every 5":             "whole number",
-		"@every  5m":           "one space",
-		"@every 1h30m":         "whole number",
-		"@daily":               "the only `@` form is `@every`",
-		"cron(0 0 4 * *)":      "needs 6 fields",
-		"cron(0 0 4 * * * *)":  "needs 6 fields",
-		"cron(0 0 4 * * *":     "no closing",
-		"cron(60 0 4 * * *)":   `field 1 (seconds) "60": 60 is outside 0-59`,
-		"cron(0 0 24 * * *)":   `field 3 (hours) "24"`,
-		"cron(0 0 0 0 * *)":    `field 4 (day of month) "0": 0 is outside 1-31`,
-		"cron(0 0 0 * 13 *)":   `field 5 (month) "13"`,
-		"cron(0 0 0 * FOO *)":  `"FOO" is not a number from 1 to 12 or one of JAN`,
-		"cron(0 0 0 * * 8)":    `field 6 (day of week) "8"`,
-		"cron(? 0 0 * * *)":    "only allowed in the day-of-month and day-of-week",
-		"cron(0 */0 * * * *)":  `the step "0"`,
-		"cron(0 10-5 * * * *)": "runs backwards",
-		"cron(0 0 0 * * ?/2)":  "takes no step",
-		"cron(0 0 0 L * 6#9)":  `field 6 (day of week) "6#9"`,
-		"cron(0 0 12 1 * x)":   `"x" is not a number`,
-		"cron(0 0 0 1,,2 * *)": `"" is not a number`,
-		"cron(0 0 0 32W * *)":  `field 4 (day of month) "32W"`,
-	}
-	for s, want := range invalid {
-		reason := checkCronExpression(s)
-		if reason == "" {
-			t.Errorf("checkCronExpression(%q) accepted an invalid schedule", s)
-			continue
-		}
-		if !strings.Contains(reason, want) {
-			t.Errorf("checkCronExpression(%q) = %q, want it to contain %q", s, reason, want)
-		}
-	}
-}
-
 // jsonString encodes s as a JSON string.
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-func TestJWKSValidator(t *testing.T) {
-	cases := map[string]string{
-		testJWKS:                  "",
-		`{"keys":[{}],"extra":1}`: "",
-		`[{"kty":"oct"}]`:         "it is not a JSON object",
-		`{keys`:                   "it is not a JSON object",
-		`null`:                    "it is not a JSON object",
-		`{}`:                      "it has no `keys` member",
-		`{"keys":{"kty":"oct"}}`:  "`keys` is not an array",
-		`{"keys":null}`:           "`keys` is not an array",
-		`{"keys":[]}`:             "`keys` is empty",
-	}
-	for in, want := range cases {
-		if got := checkJWKS([]byte(in)); got != want {
-			t.Errorf("checkJWKS(%s) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestJWTPatterns(t *testing.T) {
-	lookups := map[string]bool{
-		"header:Authorization:Bearer":  true,
-		"header:Authorization:Bearer ": true,
-		"cookie:token":                 true,
-		"query:jwt":                    true,
-		"form:token":                   true,
-		"body:token":                   false,
-		"header":                       false,
-		"header:":                      false,
-		"header:Authorization:":        false,
-		"header:a:b:c":                 false,
-		"Header:Authorization":         false,
-	}
-	for in, want := range lookups {
-		if got := jwtTokenLookupPattern.MatchString(in); got != want {
-			t.Errorf("token_lookup %q matched = %v, want %v", in, got, want)
-		}
-	}
-	claims := map[string]bool{
-		"header:uid:X-User-Id": true,
-		"query:sub:user":       true,
-		"header:uid":           false,
-		"path:uid:x":           false,
-		"header::X":            false,
-		"header:uid:X:Y":       false,
-	}
-	for in, want := range claims {
-		if got := jwtClaimPassByPattern.MatchString(in); got != want {
-			t.Errorf("claim_pass_by %q matched = %v, want %v", in, got, want)
-		}
-	}
-}
-
-func TestJWTBlackListWire(t *testing.T) {
-	b, err := json.Marshal(jwtAuthConfigJSON{JWKS: "{}", BlackList: jwtBlackList{"/a", "/b"}})
-	if err != nil || string(b) != `{"blackList":"/a,/b","jwks":"{}"}` {
-		t.Errorf("marshal = %s, %v", b, err)
-	}
-	for in, want := range map[string][]string{
-		`{"blackList":"/a, /b,"}`:   {"/a", "/b"},
-		`{"blackList":["/a","/b"]}`: {"/a", "/b"},
-		`{"blackList":""}`:          nil,
-		`{"blackList":null}`:        nil,
-		`{}`:                        nil,
-	} {
-		var j jwtAuthConfigJSON
-		if err := json.Unmarshal([]byte(in), &j); err != nil || !slices.Equal(j.BlackList, want) {
-			t.Errorf("unmarshal %s = %q, %v; want %q", in, j.BlackList, err, want)
-		}
-	}
-	var j jwtAuthConfigJSON
-	if err := json.Unmarshal([]byte(`{"blackList":1}`), &j); err == nil {
-		t.Error("blackList 1 was accepted")
-	}
 }

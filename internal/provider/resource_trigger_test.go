@@ -945,7 +945,7 @@ resource "fc_trigger" "test" {
 }
 `, name)),
 				ExpectError: expectError(`Error creating FC trigger`,
-					fmt.Sprintf(`Could not create trigger %q of function "missing" in service %q: the service, the function or the qualifier does not exist`, name, service),
+					fmt.Sprintf(`Could not create trigger %q of function "missing" in service %q (the service, the function or the qualifier does not exist`, name, service),
 					`HTTP 404, code FunctionNotFound`, `function 'missing' of service`),
 			},
 		},

@@ -89,8 +89,10 @@ func checkJSONArrayOfStrings(s string) string {
 }
 
 // shorten quotes s for a message, cutting long values.
-func shorten(s string) string {
-	const limit = 80
+func shorten(s string) string { return shortenTo(s, 80) }
+
+// shortenTo quotes s for a message, cut after limit characters.
+func shortenTo(s string, limit int) string {
 	if r := []rune(s); len(r) > limit {
 		return fmt.Sprintf("%q (truncated)", string(r[:limit]))
 	}

@@ -89,6 +89,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long requests in progress may take to finish at shutdown")
 	faultFlags := emulator.FaultFlags(fs)
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	provisioningFlags := emulator.ProvisioningFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -103,6 +104,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	faults, err := faultFlags()
+	if err != nil {
+		return err
+	}
+	provisioning, err := provisioningFlags()
 	if err != nil {
 		return err
 	}
@@ -127,6 +132,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Logger:          logger,
 		LogRequests:     *logRequests,
 		Faults:          faults,
+		Provisioning:    provisioning,
 	})
 	if err != nil {
 		return err

@@ -38,6 +38,12 @@ resource "fc_service" "example" {
     }]
   }
 
+  # Merged over the provider's default_tags into tags_all.
+  tags = {
+    team        = "orders"
+    cost-center = "cc-1024"
+  }
+
   tracing_config = {
     type = "Jaeger"
     params = {
