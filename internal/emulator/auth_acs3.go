@@ -168,7 +168,7 @@ func unsignedHeader(r *http.Request, signed []string) string {
 // acs3CanonicalRequest builds the canonical request of r.
 func acs3CanonicalRequest(r *http.Request, signedHeaders []string, payloadHash string) string {
 	var b strings.Builder
-	b.WriteString(strings.ToUpper(r.Method))
+	b.WriteString(r.Method) // as sent: methods are case-sensitive
 	b.WriteByte('\n')
 	b.WriteString(acs3CanonicalURI(r.URL))
 	b.WriteByte('\n')
@@ -221,14 +221,26 @@ func acs3CanonicalQuery(raw string) string {
 	// ParseQuery returns the well-formed pairs even when some are not;
 	// those are what is signed, and the signature then decides.
 	values, _ := url.ParseQuery(raw)
-	pairs := make([]string, 0, len(values))
+	type pair struct{ name, value string }
+	pairs := make([]pair, 0, len(values))
 	for name, vs := range values {
 		for _, v := range vs {
-			pairs = append(pairs, rfc3986Escape(name)+"="+rfc3986Escape(v))
+			pairs = append(pairs, pair{rfc3986Escape(name), rfc3986Escape(v)})
 		}
 	}
-	sort.Strings(pairs)
-	return strings.Join(pairs, "&")
+	// By name, then by value: "a=1" before "a0=1" although '=' sorts
+	// after '0'.
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].name != pairs[j].name {
+			return pairs[i].name < pairs[j].name
+		}
+		return pairs[i].value < pairs[j].value
+	})
+	parts := make([]string, len(pairs))
+	for i, p := range pairs {
+		parts[i] = p.name + "=" + p.value
+	}
+	return strings.Join(parts, "&")
 }
 
 // rfc3986Escape percent-encodes every byte but the unreserved characters

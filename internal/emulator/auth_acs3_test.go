@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -76,6 +77,7 @@ func TestACS3Vector(t *testing.T) {
 // function, openapiutil.GetAuthorization.
 type sdkSignedRequest struct {
 	method   string
+	action   string   // x-acs-action; "Test" when empty
 	segments []string // path segments after the version, unescaped
 	query    map[string]string
 	body     string
@@ -95,7 +97,7 @@ func (r sdkSignedRequest) build(t *testing.T) (*http.Request, []byte) {
 	headers := map[string]*string{
 		"host":                  tea.String("127.0.0.1:9000"),
 		"x-acs-version":         tea.String(apiVersion2021),
-		"x-acs-action":          tea.String("Test"),
+		"x-acs-action":          tea.String(cmp.Or(r.action, "Test")),
 		"user-agent":            tea.String("test"),
 		"x-acs-date":            tea.String(r.date.UTC().Format(acsDateLayout)),
 		"x-acs-signature-nonce": tea.String("nonce-" + r.method),
