@@ -191,6 +191,9 @@ func removeIfNotFound(ctx context.Context, resp *resource.ReadResponse, err erro
 		return false
 	}
 	tflog.Warn(ctx, "FC "+kind+" not found, removing it from the state", fields)
+	// The framework wants an identity after every Read, also one that
+	// removes the resource; Terraform below 1.12 sends none to start from.
+	resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
 	resp.State.RemoveResource(ctx)
 	return true
 }
