@@ -74,6 +74,7 @@ var wireSample = map[string]string{
 	"layerName":    "lyr",
 	"version":      "4",
 	"domainName":   "example.com",
+	"invocationId": "job-1",
 }
 
 // wireQualifier is the qualifier the lines pass where a method takes one.
@@ -248,6 +249,25 @@ var wireCalls = []wireCall{
 	{method: "ListInstances", action: "ListInstances", qualified: true, answer: `{"instances":[]}`, call: func(ctx context.Context, c *Client) error {
 		_, err := c.ListInstances(ctx, "svc", wireQualifier, "fn", 10)
 		return err
+	}},
+	// Invocations
+	{method: "InvokeFunction", action: "InvokeFunction", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.InvokeFunction(ctx, "svc", wireQualifier, "fn", &InvokeInput{Payload: []byte(`{"k":"v"}`), LogTail: true})
+		return err
+	}},
+	{method: "ListStatefulAsyncInvocations", action: "ListStatefulAsyncInvocations", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListStatefulAsyncInvocations(ctx, "svc", wireQualifier, "fn", StatefulInvocationListOptions{
+			InvocationIDPrefix: "job-", Status: InvocationStatusSucceeded, StartedTimeBegin: time.UnixMilli(1), StartedTimeEnd: time.UnixMilli(2),
+			SortOrderByTime: "asc", IncludePayload: true, Limit: 2,
+		})
+		return err
+	}},
+	{method: "GetStatefulAsyncInvocation", action: "GetStatefulAsyncInvocation", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetStatefulAsyncInvocation(ctx, "svc", wireQualifier, "fn", "job-1")
+		return err
+	}},
+	{method: "StopStatefulAsyncInvocation", action: "StopStatefulAsyncInvocation", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return c.StopStatefulAsyncInvocation(ctx, "svc", wireQualifier, "fn", "job-1")
 	}},
 	// Layers
 	{method: "PublishLayerVersion", action: "CreateLayerVersion", call: func(ctx context.Context, c *Client) error {
