@@ -531,12 +531,12 @@ type instance struct {
 	ready       chan struct{}
 	initFailure *invokeResult
 
-	mu       sync.Mutex
-	cmd      *exec.Cmd
-	stdin    io.WriteCloser
-	waiting  map[string]chan *runnerReply
-	initLog  string
-	killed   bool
+	mu      sync.Mutex
+	cmd     *exec.Cmd
+	stdin   io.WriteCloser
+	waiting map[string]chan *runnerReply
+	initLog string
+	killed  bool
 	// done is set once the process has been waited for.
 	done     bool
 	timedOut string // the request whose timeout ended the process
