@@ -433,3 +433,57 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// requireNode skips a test that runs a Node.js function when node is not
+// on PATH.
+func requireNode(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node is not on PATH: the emulator runs Node.js handlers with it when it is")
+	}
+}
+
+func TestInvokeFunction_node(t *testing.T) {
+	requireNode(t)
+	s := newTestServer(t)
+	mustCreateService(t, s, "svc", nil)
+	source := `
+let inits = 0;
+exports.init = (context, callback) => { inits++; console.log('init', context.function.name); callback(null, ''); };
+exports.handler = (event, context, callback) => {
+  const e = event.toString();
+  console.log('event', e, process.env.GREETING);
+  if (e === 'handled') return callback(new Error('returned through the callback'));
+  if (e === 'thrown') throw new TypeError('thrown');
+  callback(null, JSON.stringify({inits, requestId: context.requestId, qualifier: context.service.qualifier}));
+};
+exports.asyncHandler = async (event) => 'async ' + event.toString();
+`
+	code := base64.StdEncoding.EncodeToString(makeZip(t, map[string]string{"index.js": source}))
+	for name, handler := range map[string]string{"fn": "index.handler", "async": "index.asyncHandler"} {
+		mustCreateFunction(t, s, "svc", map[string]any{"functionName": name, "runtime": "nodejs20", "handler": handler,
+			"initializer": "index.init", "timeout": 60, "environmentVariables": map[string]string{"GREETING": "hi"},
+			"code": map[string]any{"zipFile": code}})
+	}
+	r := invoke(t, s, invokePath, "ok", withHeader("X-Fc-Log-Type", "Tail"))
+	var got map[string]any
+	if r.Header.Get("X-Fc-Error-Type") != "" {
+		t.Fatalf("error %s", r.Body)
+	}
+	r.Decode(t, &got)
+	if got["inits"] != float64(1) || got["requestId"] != r.Header.Get("X-Fc-Request-Id") || got["qualifier"] != "LATEST" {
+		t.Errorf("result %v", got)
+	}
+	if log := logResult(t, r); !strings.Contains(log, "[INFO] event ok hi") || !strings.Contains(log, "init fn") {
+		t.Errorf("log %q", log)
+	}
+	e := expectFunctionError(t, invoke(t, s, invokePath, "handled"), "HandledInvocationError")
+	if e.ErrorMessage != "returned through the callback" || e.ErrorType != "Error" {
+		t.Errorf("handled error %+v", e)
+	}
+	e = expectFunctionError(t, invoke(t, s, invokePath, "thrown"), "UnhandledInvocationError")
+	if e.ErrorMessage != "thrown" || e.ErrorType != "TypeError" {
+		t.Errorf("unhandled error %+v", e)
+	}
+	expectResult(t, invoke(t, s, api+"/services/svc/functions/async/invocations", "x"), "async x")
+}

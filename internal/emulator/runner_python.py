@@ -4,6 +4,7 @@
 # input, replies on the standard output this script keeps for itself (the
 # handler's own writes to file descriptor 1 go to standard error).
 #
+#   <- {"type": "started"}                              (once running)
 #   -> {"type": "init", "codeDir": ..., "paths": [...], "handler": "index.handler",
 #       "initializer": "index.init", "memoryMB": 128, "context": {...}, "requestId": ...}
 #   <- {"type": "init", "ok": true, "log": "..."}      (or "error": {...})
@@ -236,6 +237,7 @@ def _limit_memory(mb):
 
 
 def main():
+    _send({"type": "started"})
     line = sys.stdin.readline()
     if not line:
         return

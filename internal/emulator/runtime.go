@@ -573,6 +573,10 @@ type runnerReply struct {
 	MaxRSSKB int64           `json:"maxRssKB"`
 }
 
+// startupTimeout bounds the start of an interpreter (a busy machine can
+// take seconds).
+const startupTimeout = 60 * time.Second
+
 // maxReplyLine bounds one line from a runner (a result is base64 in it).
 const maxReplyLine = 64 << 20
 
@@ -619,10 +623,11 @@ func (inv *invoker) start(in *instance, spec *functionSpec, requestID string) er
 		"service", spec.key.service, "function", spec.key.function, "version", spec.key.version)
 
 	initReply := make(chan *runnerReply, 1)
+	started := make(chan struct{})
 	inv.wg.Add(2)
 	go func() {
 		defer inv.wg.Done()
-		in.readReplies(stdout, initReply)
+		in.readReplies(stdout, started, initReply)
 	}()
 	go func() {
 		defer inv.wg.Done()
@@ -656,6 +661,20 @@ func (inv *invoker) start(in *instance, spec *functionSpec, requestID string) er
 	}
 	go func() {
 		defer close(in.ready)
+		// The interpreter's start-up does not count against the
+		// initializationTimeout: the runner says when it is running.
+		startup := time.NewTimer(startupTimeout)
+		defer startup.Stop()
+		select {
+		case <-started:
+		case <-startup.C:
+			in.initFailure = failure(errorTypeUnhandled, fmt.Sprintf("the %s runtime did not start within %s", spec.runner.language, startupTimeout), nil)
+			in.kill()
+			return
+		case <-in.exited:
+			in.initFailure = failure(errorTypeUnhandled, "the instance ended while starting: "+in.stderr.last(), nil)
+			return
+		}
 		timer := time.NewTimer(spec.initTimeout)
 		defer timer.Stop()
 		select {
@@ -759,8 +778,9 @@ func (in *instance) send(msg any) error {
 }
 
 // readReplies dispatches the runner's replies until its output closes.
-func (in *instance) readReplies(stdout io.Reader, initReply chan<- *runnerReply) {
+func (in *instance) readReplies(stdout io.Reader, started chan<- struct{}, initReply chan<- *runnerReply) {
 	defer close(initReply)
+	startedOnce := false
 	r := bufio.NewReaderSize(stdout, 64<<10)
 	for {
 		line, err := readLine(r, maxReplyLine)
@@ -776,6 +796,11 @@ func (in *instance) readReplies(stdout io.Reader, initReply chan<- *runnerReply)
 			continue
 		}
 		switch rep.Type {
+		case "started":
+			if !startedOnce {
+				startedOnce = true
+				close(started)
+			}
 		case "init":
 			select {
 			case initReply <- &rep:
