@@ -1,13 +1,16 @@
 // Command fc-emulator serves the local Function Compute emulator
 // (internal/emulator) over HTTP.
 //
-//	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-strict] [-log-level info] ...
+//	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-strict] [-log-level info] [-invoke on|off] ...
 //	            [-fault-rate 0.2 -fault-kinds throttle,500,503,reset,lost,slow
 //	             -fault-seed N -fault-ops CreateFunction,... -fault-slow 1s]
 //
 // On start it prints "listening on http://HOST:PORT" on standard output
 // (with -listen 127.0.0.1:0 the port is the one the system chose) and
-// serves until SIGINT or SIGTERM.
+// serves until SIGINT or SIGTERM. InvokeFunction runs the code deployed to
+// it (Python with the python3 on PATH, Node.js with node) as the user that
+// started it; -invoke=off turns that off. On shutdown it ends the
+// processes it started.
 package main
 
 import (
@@ -61,7 +64,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
 	faultFlags := emulator.FaultFlags(fs)
 	provisioningFlags := emulator.ProvisioningFlags(fs)
+	invokeFlags := emulator.InvokeFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	invoke, err := invokeFlags()
+	if err != nil {
 		return err
 	}
 	faults, err := faultFlags()
@@ -91,10 +99,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Logger:          logger,
 		Faults:          faults,
 		Provisioning:    provisioning,
+		Invoke:          invoke,
 	})
 	if err != nil {
 		return err
 	}
+	// The processes InvokeFunction started end with the command.
+	defer srv.Close()
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
@@ -105,6 +116,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		"access_key_id", *keyID, "state", *statePath)
 	if faults.Rate > 0 {
 		logger.Warn("fault injection on", "faults", fmt.Sprintf("%+v", faults))
+	}
+	if invoke.Disabled {
+		logger.Info("InvokeFunction does not run code (-invoke=off)")
+	} else if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
+		logger.Warn("listening beyond loopback with -invoke=on: anyone who can reach this address and sign with the key pair can run code as this user",
+			"listen", ln.Addr().String())
 	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
@@ -133,4 +150,10 @@ func envOr(getenv func(string) string, name, fallback string) string {
 		return v
 	}
 	return fallback
+}
+
+// isLoopback reports whether host is a loopback address.
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
