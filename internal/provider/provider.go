@@ -143,5 +143,6 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewFunctionInstancesDataSource,
 		NewLayerVersionDataSource,
 		NewLayersDataSource,
+		NewStatefulAsyncInvocationsDataSource,
 	}
 }
