@@ -14,7 +14,7 @@ func (s *Server) invokedInstances(service, qualifier, function string) []fc.Inst
 	if !ok {
 		return nil
 	}
-	versions := []string{qualifier}
+	var versions []string
 	switch {
 	case qualifier == "" || qualifier == qualifierLatest:
 		versions = []string{qualifierLatest}
