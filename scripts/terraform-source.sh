@@ -17,7 +17,7 @@ version="${1:-v1.16.4}"
 cache="${TF_SOURCE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-fc/terraform}/${version}"
 bin="$cache/terraform"
 
-if [[ -x "$bin" ]] && "$bin" version 2>/dev/null | head -n1 | grep -q "Terraform ${version}\$"; then
+if [[ -x "$bin" ]] && TF_CLI_CONFIG_FILE=/dev/null "$bin" version 2>/dev/null | grep -q "^Terraform ${version}\$"; then
 	printf '%s\n' "$bin"
 	exit 0
 fi
@@ -48,5 +48,5 @@ fi
 
 GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" -o "$bin.tmp" . >&2
 mv "$bin.tmp" "$bin"
-"$bin" version >&2
+TF_CLI_CONFIG_FILE=/dev/null "$bin" version >&2
 printf '%s\n' "$bin"

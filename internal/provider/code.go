@@ -240,13 +240,37 @@ func plannedChecksum(ctx context.Context, code types.Object, prior *priorCode, k
 		}
 		return types.StringUnknown()
 	}
-	pkg, at, err := loadCode(m)
+	sum, at, err := plannedSum(m)
 	if err != nil {
 		diags.AddAttributeError(at, "Error reading "+kind+" code",
 			fmt.Sprintf("%s: the code package could not be read to compute its checksum: %s.", at, err))
 		return types.StringUnknown()
 	}
-	return types.StringValue(pkg.checksum)
+	return types.StringValue(sum.Checksum)
+}
+
+// planChecksums caches the checksums of local packages for the provider
+// process, so that a plan of many functions (or layers) sharing one
+// source_dir zips it once (codepkg.Cache says when it reads again). The
+// apply reads the package itself and checks it against the plan.
+var planChecksums codepkg.Cache
+
+// plannedSum is the checksum and size of a local code source, from the
+// cache for filename and source_dir.
+func plannedSum(m codeModel) (codepkg.Sum, path.Path, error) {
+	switch m.codeSource() {
+	case codeSourceFilename:
+		s, err := planChecksums.ZipFileSum(m.Filename.ValueString())
+		return s, path.Root("code").AtName("filename"), err
+	case codeSourceSourceDir:
+		s, err := planChecksums.DirSum(m.SourceDir.ValueString())
+		return s, path.Root("code").AtName("source_dir"), err
+	}
+	pkg, at, err := loadCode(m)
+	if err != nil {
+		return codepkg.Sum{}, at, err
+	}
+	return codepkg.Sum{Checksum: pkg.checksum, Size: pkg.size}, at, nil
 }
 
 // loadCodeForApply reads the package of the code argument code at apply

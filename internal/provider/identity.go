@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -97,4 +98,62 @@ func importIDFromIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity,
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "/"), diags
+}
+
+// The identity of each resource: the names of its import ID.
+
+var (
+	idService      = identityAttr{name: "name", description: "The service name."}
+	idServiceName  = identityAttr{name: "service_name", description: "The name of the service."}
+	idFunctionName = identityAttr{name: "function_name", description: "The name of the function."}
+	idQualifier    = identityAttr{name: "qualifier", description: "The qualifier: `LATEST` or an alias (a version too, where the resource allows one)."}
+)
+
+var (
+	_ resource.ResourceWithIdentity = (*serviceResource)(nil)
+	_ resource.ResourceWithIdentity = (*functionResource)(nil)
+	_ resource.ResourceWithIdentity = (*triggerResource)(nil)
+	_ resource.ResourceWithIdentity = (*serviceVersionResource)(nil)
+	_ resource.ResourceWithIdentity = (*aliasResource)(nil)
+	_ resource.ResourceWithIdentity = (*customDomainResource)(nil)
+	_ resource.ResourceWithIdentity = (*layerVersionResource)(nil)
+	_ resource.ResourceWithIdentity = (*provisionConfigResource)(nil)
+	_ resource.ResourceWithIdentity = (*asyncInvokeConfigResource)(nil)
+)
+
+func (r *serviceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idService)
+}
+
+func (r *functionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idServiceName, identityAttr{name: "name", description: "The function name."})
+}
+
+func (r *triggerResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idServiceName, idFunctionName, identityAttr{name: "name", description: "The trigger name."})
+}
+
+func (r *serviceVersionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idServiceName, identityAttr{name: "version_id", description: "The version ID, e.g. `3`."})
+}
+
+func (r *aliasResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idServiceName, identityAttr{name: "name", description: "The alias name."})
+}
+
+func (r *customDomainResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(identityAttr{name: "domain_name", description: "The domain name."})
+}
+
+func (r *layerVersionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(identityAttr{name: "layer_name", description: "The layer name."},
+		identityAttr{name: "version", description: "The version number.", int64: true})
+}
+
+func (r *provisionConfigResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idServiceName, idQualifier, idFunctionName)
+}
+
+func (r *asyncInvokeConfigResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(idServiceName, idFunctionName, idQualifier)
 }

@@ -191,8 +191,24 @@ func removeIfNotFound(ctx context.Context, resp *resource.ReadResponse, err erro
 		return false
 	}
 	tflog.Warn(ctx, "FC "+kind+" not found, removing it from the state", fields)
+	// The framework wants an identity after every Read, also one that
+	// removes the resource; Terraform below 1.12 sends none to start from.
+	resp.Diagnostics.Append(identityFromState(ctx, resp.State, resp.Identity)...)
 	resp.State.RemoveResource(ctx)
 	return true
+}
+
+// importID is the import ID: the one given, or the one an import block's
+// identity (Terraform 1.12+) makes, its attributes attrs joined in the
+// order of format. It reports false, with the error added, when the
+// identity lacks one.
+func importID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, format string, attrs ...string) (string, bool) {
+	if req.ID != "" || req.Identity == nil || req.Identity.Raw.IsNull() {
+		return req.ID, true
+	}
+	id, diags := importIDFromIdentity(ctx, req.Identity, format, attrs...)
+	resp.Diagnostics.Append(diags...)
+	return id, !diags.HasError()
 }
 
 // goneOnDelete reports whether a Delete's error means the object was
@@ -211,14 +227,9 @@ func goneOnDelete(ctx context.Context, err error, kind string, fields map[string
 // format and returns nil. An import block's identity (Terraform 1.12+, no
 // ID) names the same attributes, and gives the ID.
 func importParts(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, kind, format string, attrs ...string) []string {
-	id := req.ID
-	if id == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
-		var diags diag.Diagnostics
-		id, diags = importIDFromIdentity(ctx, req.Identity, format, attrs...)
-		resp.Diagnostics.Append(diags...)
-		if diags.HasError() {
-			return nil
-		}
+	id, ok := importID(ctx, req, resp, format, attrs...)
+	if !ok {
+		return nil
 	}
 	parts, err := parseImportID(id, format)
 	if err == nil && len(parts) != len(attrs) {
@@ -279,15 +290,46 @@ func keepPlannedForReplacement(plan tfsdk.Plan, state *tfsdk.State) diag.Diagnos
 	return diags
 }
 
+// answer is the response of a Create, Read or Update.
+type answer interface {
+	*resource.CreateResponse | *resource.ReadResponse | *resource.UpdateResponse
+}
+
 // saveWithETag saves what Create, Read or Update flattened from an answer:
-// the model m (with flat, the diagnostics of flattening it) into the state,
-// and the answer's ETag into private state (saveETag); nothing when the
-// flattening failed.
-func saveWithETag(ctx context.Context, state *tfsdk.State, private privateSetter, diags *diag.Diagnostics, m any, flat diag.Diagnostics, etag string) {
+// the model m (with flat, the diagnostics of flattening it) into the
+// state, the resource identity from that state, and the answer's ETag into
+// private state (saveETag); nothing when the flattening failed.
+func saveWithETag[R answer](ctx context.Context, resp R, m any, flat diag.Diagnostics, etag string) {
+	if saveState(ctx, resp, m, flat) {
+		_, private, _, diags := answerParts(resp)
+		diags.Append(saveETag(ctx, private, etag)...)
+	}
+}
+
+// saveState is saveWithETag for objects without an ETag: the state and the
+// identity. It reports whether it saved them.
+func saveState[R answer](ctx context.Context, resp R, m any, flat diag.Diagnostics) bool {
+	state, _, identity, diags := answerParts(resp)
 	diags.Append(flat...)
 	if diags.HasError() {
-		return
+		return false
 	}
 	diags.Append(state.Set(ctx, m)...)
-	diags.Append(saveETag(ctx, private, etag)...)
+	if diags.HasError() {
+		return false
+	}
+	diags.Append(identityFromState(ctx, *state, identity)...)
+	return !diags.HasError()
+}
+
+func answerParts[R answer](resp R) (*tfsdk.State, privateSetter, *tfsdk.ResourceIdentity, *diag.Diagnostics) {
+	switch r := any(resp).(type) {
+	case *resource.CreateResponse:
+		return &r.State, r.Private, r.Identity, &r.Diagnostics
+	case *resource.ReadResponse:
+		return &r.State, r.Private, r.Identity, &r.Diagnostics
+	case *resource.UpdateResponse:
+		return &r.State, r.Private, r.Identity, &r.Diagnostics
+	}
+	panic("unreachable: answer is one of three response types")
 }

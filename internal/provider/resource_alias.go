@@ -126,7 +126,7 @@ func (r *aliasResource) Create(ctx context.Context, req resource.CreateRequest, 
 
 	// The response is the created alias: no read after create.
 	state, diags := flattenAlias(out, plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, etag)
+	saveWithETag(ctx, resp, &state, diags, etag)
 }
 
 func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -148,7 +148,7 @@ func (r *aliasResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 
 	newState, diags := flattenAlias(out, state)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, diags, etag)
+	saveWithETag(ctx, resp, &newState, diags, etag)
 }
 
 func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -178,7 +178,7 @@ func (r *aliasResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 
 	state, diags := flattenAlias(out, plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, newETag)
+	saveWithETag(ctx, resp, &state, diags, newETag)
 }
 
 func (r *aliasResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -309,7 +309,7 @@ func (r *customDomainResource) Create(ctx context.Context, req resource.CreateRe
 	}
 
 	state := flattenCustomDomain(out, plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, nil, etag)
+	saveWithETag(ctx, resp, &state, nil, etag)
 }
 
 func (r *customDomainResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -331,7 +331,7 @@ func (r *customDomainResource) Read(ctx context.Context, req resource.ReadReques
 	}
 
 	newState := flattenCustomDomain(out, state)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, nil, etag)
+	saveWithETag(ctx, resp, &newState, nil, etag)
 }
 
 func (r *customDomainResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -360,7 +360,7 @@ func (r *customDomainResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 
 	newState := flattenCustomDomain(out, plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, nil, newETag)
+	saveWithETag(ctx, resp, &newState, nil, newETag)
 }
 
 func (r *customDomainResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -398,7 +398,7 @@ func (r *functionResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	state, diags := functionStateFromAPI(ctx, f, &plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, state, diags, etag)
+	saveWithETag(ctx, resp, state, diags, etag)
 }
 
 func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -419,7 +419,7 @@ func (r *functionResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &state)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, newState, diags, etag)
+	saveWithETag(ctx, resp, newState, diags, etag)
 }
 
 func (r *functionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -451,7 +451,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		if !plan.CPU.IsUnknown() {
 			state.CPU = plan.CPU
 		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		saveState(ctx, resp, state, nil)
 		return
 	}
 
@@ -466,7 +466,7 @@ func (r *functionResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	newState, diags := functionStateFromAPI(ctx, f, &plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, newState, diags, newETag)
+	saveWithETag(ctx, resp, newState, diags, newETag)
 }
 
 func (r *functionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -522,6 +522,9 @@ func (r *functionResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	if functionPlanUnchanged(ctx, req, &resp.Diagnostics) {
+		return
+	}
 	var plan functionResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	var state *functionResourceModel
@@ -556,6 +559,32 @@ func (r *functionResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// functionPlanUnchanged reports a plan that is the prior state unchanged
+// (the no-change plan of every function in a refresh) whose code package
+// still has the checksum of the state: then nothing ModifyPlan owns can
+// change (code_size, last_modified_time and layers_arn_v2 follow the
+// state), and it returns without reading or writing the whole plan.
+func functionPlanUnchanged(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) bool {
+	if req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) {
+		return false
+	}
+	var code types.Object
+	var checksum types.String
+	d := req.Plan.GetAttribute(ctx, path.Root("code"), &code)
+	d.Append(req.State.GetAttribute(ctx, path.Root("code_checksum"), &checksum)...)
+	if d.HasError() || code.IsNull() {
+		// No code in the configuration: the checksum is the state's.
+		return !d.HasError()
+	}
+	var planDiags diag.Diagnostics
+	planned := plannedChecksum(ctx, code, &priorCode{code: code, checksum: checksum}, "function", &planDiags)
+	if planDiags.HasError() {
+		diags.Append(planDiags...)
+		return true
+	}
+	return planned.Equal(checksum)
 }
 
 // validateFunctionCode checks the code argument of a configuration: exactly

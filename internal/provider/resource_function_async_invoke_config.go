@@ -177,7 +177,7 @@ func (r *asyncInvokeConfigResource) Create(ctx context.Context, req resource.Cre
 	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	saveState(ctx, resp, &out, nil)
 	resp.Diagnostics.Append(saveAsyncConfigured(ctx, resp.Private, asyncConfigured{EventAge: known(cfg.MaxAsyncEventAgeInSeconds)})...)
 }
 
@@ -202,7 +202,7 @@ func (r *asyncInvokeConfigResource) Read(ctx context.Context, req resource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+	saveState(ctx, resp, &newState, nil)
 	// After an import nothing says whether the event age was configured:
 	// take a value FC reports as configured (a removal then resets once).
 	if _, found, d := loadAsyncConfigured(ctx, req.Private); !found && !d.HasError() {
@@ -242,7 +242,7 @@ func (r *asyncInvokeConfigResource) Update(ctx context.Context, req resource.Upd
 	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	saveState(ctx, resp, &out, nil)
 	resp.Diagnostics.Append(saveAsyncConfigured(ctx, resp.Private, asyncConfigured{EventAge: known(cfg.MaxAsyncEventAgeInSeconds)})...)
 }
 
@@ -268,13 +268,17 @@ func (r *asyncInvokeConfigResource) Delete(ctx context.Context, req resource.Del
 // `SERVICE/FUNCTION/QUALIFIER`.
 func (r *asyncInvokeConfigResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	const formats = "SERVICE/FUNCTION or SERVICE/FUNCTION/QUALIFIER"
+	id, ok := importID(ctx, req, resp, "SERVICE/FUNCTION/QUALIFIER", "service_name", "function_name", "qualifier")
+	if !ok {
+		return
+	}
 	format := "SERVICE/FUNCTION/QUALIFIER"
-	if strings.Count(req.ID, "/") == 1 {
+	if strings.Count(id, "/") == 1 {
 		format = "SERVICE/FUNCTION"
 	}
-	parts, err := parseImportID(req.ID, format)
+	parts, err := parseImportID(id, format)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC async invoke config: expected %s, got %q.", formats, req.ID))
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC async invoke config: expected %s, got %q.", formats, id))
 		return
 	}
 	qualifier := validators.QualifierLatest

@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -958,5 +959,44 @@ func TestFunctionResourceSchema_zipFileSensitive(t *testing.T) {
 	zip, ok := code.Attributes["zip_file"].(rschema.StringAttribute)
 	if !ok || !zip.Sensitive {
 		t.Fatalf("code.zip_file = %#v, want a sensitive string", code.Attributes["zip_file"])
+	}
+}
+
+// TestPlannedChecksumSharedDir: the plans of many functions that share one
+// source_dir zip it once; a change to its files plans a new checksum.
+func TestPlannedChecksumSharedDir(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.py"), []byte("def handler(e, c):\n    return 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, d := types.ObjectValueFrom(ctx, functionCodeAttrTypes, codeModel{SourceDir: types.StringValue(dir),
+		Filename: types.StringNull(), ZipFile: types.StringNull(), OSSBucketName: types.StringNull(), OSSObjectName: types.StringNull()})
+	if d.HasError() {
+		t.Fatal(d)
+	}
+	before := planChecksums.Reads()
+	var first types.String
+	for i := range 1000 {
+		var diags diag.Diagnostics
+		got := plannedChecksum(ctx, code, nil, "function", &diags)
+		if diags.HasError() || !known(got) {
+			t.Fatalf("plan %d: %v, %v", i, got, diags)
+		}
+		if i == 0 {
+			first = got
+		} else if !got.Equal(first) {
+			t.Fatalf("plan %d: checksum %v, want %v", i, got, first)
+		}
+	}
+	if n := planChecksums.Reads() - before; n != 1 {
+		t.Fatalf("1000 plans of one shared source_dir zipped it %d times, want once", n)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index.py"), []byte("def handler(e, c):\n    return 22\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.Diagnostics
+	if got := plannedChecksum(ctx, code, nil, "function", &diags); got.Equal(first) || diags.HasError() {
+		t.Fatalf("after the files changed: checksum %v (%v), want a new one", got, diags)
 	}
 }

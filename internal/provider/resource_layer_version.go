@@ -193,7 +193,7 @@ func (r *layerVersionResource) Create(ctx context.Context, req resource.CreateRe
 	tflog.Info(ctx, "Published FC layer version", map[string]any{"layer": name, "version": *out.Version})
 
 	// The answer is the published version: no read after create.
-	resp.Diagnostics.Append(resp.State.Set(ctx, layerVersionState(out, &plan))...)
+	saveState(ctx, resp, layerVersionState(out, &plan), nil)
 	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
@@ -214,7 +214,7 @@ func (r *layerVersionResource) Read(ctx context.Context, req resource.ReadReques
 			fmt.Sprintf("Could not read version %d of layer %q", version, name), err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, layerVersionState(out, &state))...)
+	saveState(ctx, resp, layerVersionState(out, &state), nil)
 	resp.Diagnostics.Append(saveETag(ctx, resp.Private, etag)...)
 }
 
@@ -227,7 +227,7 @@ func (r *layerVersionResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	saveState(ctx, resp, &plan, nil)
 }
 
 func (r *layerVersionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -256,7 +256,11 @@ func (r *layerVersionResource) Delete(ctx context.Context, req resource.DeleteRe
 // apply, which stores the configured arguments and publishes nothing when
 // the configured package has the checksum FC reports.
 func (r *layerVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "LAYER/VERSION")
+	id, ok := importID(ctx, req, resp, "LAYER/VERSION", "layer_name", "version")
+	if !ok {
+		return
+	}
+	parts, err := parseImportID(id, "LAYER/VERSION")
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC layer version: %s.", err))
 		return
@@ -265,10 +269,10 @@ func (r *layerVersionResource) ImportState(ctx context.Context, req resource.Imp
 	if !validators.IsVersionID(parts[1]) || err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC layer version: expected "+
 			"LAYER/VERSION, got %q: VERSION %q is not a version number (the number FC gave the version, without "+
-			"leading zeros, e.g. \"3\").", req.ID, parts[1]))
+			"leading zeros, e.g. \"3\").", id, parts[1]))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("layer_name"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("version"), version)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)

@@ -228,7 +228,7 @@ func (r *provisionConfigResource) Create(ctx context.Context, req resource.Creat
 	}
 	state, diags := r.put(ctx, plan, timeout, "creating")
 	if state != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		saveState(ctx, resp, state, nil)
 	}
 	resp.Diagnostics.Append(diags...)
 }
@@ -254,7 +254,7 @@ func (r *provisionConfigResource) Read(ctx context.Context, req resource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+	saveState(ctx, resp, &newState, nil)
 }
 
 func (r *provisionConfigResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -270,7 +270,7 @@ func (r *provisionConfigResource) Update(ctx context.Context, req resource.Updat
 	}
 	state, diags := r.put(ctx, plan, timeout, "updating")
 	if state != nil {
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		saveState(ctx, resp, state, nil)
 	}
 	resp.Diagnostics.Append(diags...)
 }

@@ -293,7 +293,7 @@ func (r *serviceResource) Create(ctx context.Context, req resource.CreateRequest
 		r.applyTags(ctx, &state, plan.Tags, &tagDiags)
 	}
 	// Saved even when tagging failed: the service exists (it is tainted).
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, etag)
+	saveWithETag(ctx, resp, &state, diags, etag)
 	resp.Diagnostics.Append(tagDiags...)
 }
 
@@ -327,7 +327,7 @@ func (r *serviceResource) Read(ctx context.Context, req resource.ReadRequest, re
 		}
 		newState.Tags, newState.TagsAll = flattenTags(tags, defaultTags(r.meta), state.Tags)
 	}
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, diags, etag)
+	saveWithETag(ctx, resp, &newState, diags, etag)
 }
 
 func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -355,7 +355,7 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 			state.InternetAccess = prior.InternetAccess
 		}
 		r.applyTags(ctx, &state, plan.Tags, &resp.Diagnostics)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		saveState(ctx, resp, &state, nil)
 		return
 	}
 
@@ -372,7 +372,7 @@ func (r *serviceResource) Update(ctx context.Context, req resource.UpdateRequest
 	if !diags.HasError() {
 		r.applyTags(ctx, &state, plan.Tags, &tagDiags)
 	}
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, newETag)
+	saveWithETag(ctx, resp, &state, diags, newETag)
 	resp.Diagnostics.Append(tagDiags...)
 }
 

@@ -130,7 +130,7 @@ func (r *serviceVersionResource) Create(ctx context.Context, req resource.Create
 
 	// The response is the published version: no read after create.
 	state := flattenServiceVersion(out, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	saveState(ctx, resp, &state, nil)
 }
 
 func (r *serviceVersionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -153,7 +153,7 @@ func (r *serviceVersionResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 
 	newState := flattenServiceVersion(out, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
+	saveState(ctx, resp, &newState, nil)
 }
 
 // Update changes skip_destroy, the only argument that does not replace the
@@ -164,7 +164,7 @@ func (r *serviceVersionResource) Update(ctx context.Context, req resource.Update
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	saveState(ctx, resp, &plan, nil)
 }
 
 func (r *serviceVersionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -194,17 +194,21 @@ func (r *serviceVersionResource) Delete(ctx context.Context, req resource.Delete
 
 // ImportState imports a version: `terraform import fc_service_version.x SERVICE/VERSION`.
 func (r *serviceVersionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, "SERVICE/VERSION")
+	id, ok := importID(ctx, req, resp, "SERVICE/VERSION", "service_name", "version_id")
+	if !ok {
+		return
+	}
+	parts, err := parseImportID(id, "SERVICE/VERSION")
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC service version: %s.", err))
 		return
 	}
 	if !validators.IsVersionID(parts[1]) {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Could not import an FC service version: expected "+
-			"SERVICE/VERSION, got %q: VERSION %q is not a version ID (%s).", req.ID, parts[1], validators.VersionIDRule))
+			"SERVICE/VERSION, got %q: VERSION %q is not a version ID (%s).", id, parts[1], validators.VersionIDRule))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_name"), parts[0])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("version_id"), parts[1])...)
 	// The default: Terraform deletes what it imports unless told otherwise.

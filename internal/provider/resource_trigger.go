@@ -163,7 +163,7 @@ func (r *triggerResource) Create(ctx context.Context, req resource.CreateRequest
 
 	// The response is the created trigger: no read after create.
 	state, diags := flattenTrigger(ctx, out, plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, etag)
+	saveWithETag(ctx, resp, &state, diags, etag)
 }
 
 func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -185,7 +185,7 @@ func (r *triggerResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 
 	newState, diags := flattenTrigger(ctx, out, state)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &newState, diags, etag)
+	saveWithETag(ctx, resp, &newState, diags, etag)
 }
 
 func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -215,7 +215,7 @@ func (r *triggerResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 
 	state, diags := flattenTrigger(ctx, out, plan)
-	saveWithETag(ctx, &resp.State, resp.Private, &resp.Diagnostics, &state, diags, newETag)
+	saveWithETag(ctx, resp, &state, diags, newETag)
 }
 
 func (r *triggerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
