@@ -41,6 +41,8 @@ resource "fc_function" "test" {
   name         = "greeter"
   runtime      = "python3.10"
   handler      = "index.handler"
+  # Generous for a busy machine: the first call imports the code.
+  timeout = 30
   environment_variables = {
     GREETING = %q
   }

@@ -20,7 +20,7 @@ import (
 // asynchronous invocations and no retries.
 func testAccStatefulBaseConfig(t *testing.T, service string) string {
 	t.Helper()
-	return testAccFunctionConfig(service, "greeter", testdataDir(t, "invoke"), "") + `
+	return testAccFunctionConfig(service, "greeter", testdataDir(t, "invoke"), "  timeout = 30\n") + `
 resource "fc_function_async_invoke_config" "test" {
   service_name             = fc_service.test.name
   function_name            = fc_function.test.name
