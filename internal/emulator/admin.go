@@ -19,6 +19,7 @@ const adminPrefix = "/_emulator"
 //	GET    /_emulator/faults       the fault configuration and tallies
 //	PUT    /_emulator/faults       set it: {rate, kinds, seed, operations, slow}
 //	DELETE /_emulator/faults       turn fault injection off
+//	POST   /_emulator/reset        wipe every object and the counters (Reset)
 //	GET    /_emulator/provisioning how provisioned instances converge
 //	PUT    /_emulator/provisioning set it: {step, shortfall, reason}
 //	DELETE /_emulator/provisioning back to the defaults
@@ -35,6 +36,8 @@ func (s *Server) serveAdmin(c *call) {
 		_ = c.writeJSON(map[string]string{"status": "ok"}, "")
 	case rest == "/faults":
 		s.serveFaultsAdmin(c)
+	case rest == "/reset" && r.Method == http.MethodPost:
+		s.serveReset(c)
 	case rest == "/provisioning":
 		s.serveProvisioningAdmin(c)
 	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):

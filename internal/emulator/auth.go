@@ -23,8 +23,12 @@ const maxClockSkew = 15 * time.Minute
 // present and well formed (403 AccessDenied), access key known (403
 // InvalidAccessKeyID), signature (403 SignatureNotMatch), Date parseable
 // (400 InvalidArgument) and within 15 minutes of Now (403
-// RequestTimeTooSkewed), Content-MD5 (400 InvalidArgument).
+// RequestTimeTooSkewed), Content-MD5 (400 InvalidArgument). A request
+// signed ACS3 (Authorization "ACS3-...") is verified by auth_acs3.go.
 func (s *Server) authenticate(r *http.Request, body []byte) *apiError {
+	if isACS3(r) {
+		return s.authenticateACS3(r, body)
+	}
 	date := r.Header.Get("Date")
 	if date == "" {
 		return errMissingRequiredHeader("Date")
@@ -37,10 +41,11 @@ func (s *Server) authenticate(r *http.Request, body []byte) *apiError {
 	if !ok {
 		return errAccessDenied("malformed Authorization header: expected 'FC <AccessKeyId>:<Signature>'")
 	}
-	if keyID != s.opts.AccessKeyID {
+	secret, known := s.secretFor(keyID)
+	if !known {
 		return errInvalidAccessKeyID(keyID)
 	}
-	want := sign(s.opts.AccessKeySecret, stringToSign(r))
+	want := sign(secret, stringToSign(r))
 	if !hmac.Equal([]byte(want), []byte(signature)) {
 		return errSignatureNotMatch()
 	}
@@ -56,6 +61,16 @@ func (s *Server) authenticate(r *http.Request, body []byte) *apiError {
 		return errInvalidArgument("Content-MD5 '%s' does not match the request body", md)
 	}
 	return nil
+}
+
+// secretFor returns the secret of an accepted AccessKey ID: the
+// AccessKeyID of Options or one of its Keys.
+func (s *Server) secretFor(keyID string) (string, bool) {
+	if keyID == s.opts.AccessKeyID {
+		return s.opts.AccessKeySecret, true
+	}
+	secret, ok := s.opts.Keys[keyID]
+	return secret, ok
 }
 
 // parseAuthorization splits "FC <keyID>:<signature>" (whitespace after FC

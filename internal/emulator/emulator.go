@@ -7,6 +7,8 @@
 package emulator
 
 import (
+	"fmt"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
@@ -34,9 +36,15 @@ type Options struct {
 	// defaults DefaultAccessKeyID and DefaultAccessKeySecret.
 	AccessKeyID     string
 	AccessKeySecret string
+	// Keys are further accepted key pairs, AccessKey ID to secret (e.g.
+	// one per test account). Every accepted key reaches the same state.
+	Keys map[string]string
 	// StatePath, when set, persists the state to this file atomically after
 	// every acknowledged write and loads it at start.
 	StatePath string
+	// ResetState starts with an empty state instead of loading StatePath,
+	// and saves it there at once (Reset, at start).
+	ResetState bool
 	// Strict refuses (400 InvalidArgument `unknown field "x" in body`) a
 	// request body member the emulator does not know (wire.go), so that a
 	// misspelled field fails a test instead of vanishing. Off by default: the
@@ -44,6 +52,9 @@ type Options struct {
 	Strict bool
 	// Logger receives the emulator's logs; nil = hclog.NewNullLogger().
 	Logger hclog.Logger
+	// LogRequests writes the line logged for every request at Info
+	// instead of Debug.
+	LogRequests bool
 	// Now returns the current time; nil = time.Now.
 	Now func() time.Time
 	// Faults injects throttling, server errors, resets, lost answers and
@@ -106,6 +117,12 @@ func New(opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	for id, secret := range opts.Keys {
+		if id == "" || secret == "" {
+			return nil, fmt.Errorf("emulator: key pair %q: the AccessKey ID and secret must not be empty", id)
+		}
+	}
+	opts.Keys = maps.Clone(opts.Keys)
 	log := opts.Logger
 	if log == nil {
 		log = hclog.NewNullLogger()
@@ -124,7 +141,11 @@ func New(opts Options) (*Server, error) {
 	}
 	s.provisioning = opts.Provisioning
 	s.invoke = newInvoker(opts.Invoke, log, s.now)
-	if err := s.load(); err != nil {
+	load := s.load
+	if opts.ResetState {
+		load = s.resetStateFile
+	}
+	if err := load(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -133,12 +154,18 @@ func New(opts Options) (*Server, error) {
 // ServeHTTP serves the FC API under /2016-08-15 and /2021-04-06 and the
 // admin API under /_emulator.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	start := time.Now()
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK, gatewayErrors: isACS3(r)}
 	c := &call{w: rec, r: r, requestID: newID()}
 	rec.Header().Set(headerRequestID, c.requestID)
 	defer func() {
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path,
-			"operation", c.op, "status", rec.status, "request_id", c.requestID)
+		level := hclog.Debug
+		if s.opts.LogRequests {
+			level = hclog.Info
+		}
+		s.log.Log(level, "request", "method", r.Method, "path", r.URL.Path,
+			"operation", c.op, "status", rec.status, "request_id", c.requestID,
+			"duration_ms", float64(time.Since(start).Microseconds())/1000)
 	}()
 
 	if r.URL.Path == adminPrefix || strings.HasPrefix(r.URL.Path, adminPrefix+"/") {
@@ -186,6 +213,9 @@ const timeLayout = "2006-01-02T15:04:05Z"
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	// gatewayErrors adds the gateway's error members to error bodies
+	// (ACS3-signed requests, auth_acs3.go).
+	gatewayErrors bool
 }
 
 func (r *statusRecorder) WriteHeader(code int) {

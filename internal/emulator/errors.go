@@ -128,7 +128,11 @@ func errInternal() *apiError {
 
 // writeError writes e as the FC error body.
 func writeError(w http.ResponseWriter, e *apiError) {
-	b, err := json.Marshal(e)
+	var v any = e
+	if rec, ok := w.(*statusRecorder); ok && rec.gatewayErrors {
+		v = newGatewayError(e, w.Header().Get(headerRequestID))
+	}
+	b, err := json.Marshal(v)
 	if err != nil {
 		b = []byte(`{"errorCode":"InternalServerError","errorMessage":"an internal error has occurred. Please retry"}`)
 	}

@@ -35,6 +35,11 @@ type emuWireModel struct {
 
 var emuWireModels = []emuWireModel{
 	{typ: reflect.TypeFor[apiError](), sdk: []string{"Error"}},
+	// The error body of ACS3-signed requests: FC's Error plus the members
+	// the SDK's gateway client (darabonba-openapi) reads (auth_acs3.go).
+	{typ: reflect.TypeFor[gatewayError](), sdk: []string{"Error"}, extra: map[string]string{
+		"Code": "darabonba-openapi reads Code", "Message": "darabonba-openapi reads Message", "RequestId": "darabonba-openapi reads RequestId",
+	}},
 	{typ: reflect.TypeFor[listServicesResponse](), sdk: []string{"ListServicesResponseBody"}},
 	{typ: reflect.TypeFor[listFunctionsResponse](), sdk: []string{"ListFunctionsResponseBody"}},
 	{typ: reflect.TypeFor[listTriggersResponse](), sdk: []string{"ListTriggersResponseBody"}},

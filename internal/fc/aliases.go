@@ -3,7 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // CreateAlias creates an alias and returns it with its ETag.
@@ -44,17 +43,5 @@ func (c *Client) DeleteAlias(ctx context.Context, service, name, ifMatch string)
 
 // ListAliases lists every alias of a service matching opts.
 func (c *Client) ListAliases(ctx context.Context, service string, opts ListOptions) ([]Alias, error) {
-	var all []Alias
-	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
-		var page struct {
-			Aliases   []Alias `json:"aliases"`
-			NextToken string  `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListAliases", method: http.MethodGet, idempotent: true, path: escape("services", service, "aliases"), query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Aliases...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.Aliases(ctx, service, opts))
 }

@@ -3,7 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // AsyncInvokeConfig is how FC treats the asynchronous invocations of a
@@ -109,18 +108,5 @@ func (c *Client) DeleteFunctionAsyncInvokeConfig(ctx context.Context, service, q
 // of a function, one per qualifier, following nextToken. Only opts.Limit
 // applies (the operation takes no prefix or start key).
 func (c *Client) ListFunctionAsyncInvokeConfigs(ctx context.Context, service, function string, opts ListOptions) ([]AsyncInvokeConfig, error) {
-	var all []AsyncInvokeConfig
-	err := c.paginate(ctx, ListOptions{Limit: opts.Limit}, func(q url.Values) (string, error) {
-		var page struct {
-			Configs   []AsyncInvokeConfig `json:"configs"`
-			NextToken string              `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListFunctionAsyncInvokeConfigs", method: http.MethodGet, idempotent: true,
-			path: escape("services", service, "functions", function, "async-invoke-configs"), query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Configs...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.FunctionAsyncInvokeConfigs(ctx, service, function, opts))
 }

@@ -3,7 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // CustomDomain is an FC custom domain: a host name of the user's whose HTTP
@@ -132,17 +131,5 @@ func (c *Client) DeleteCustomDomain(ctx context.Context, name, ifMatch string) e
 // ListCustomDomains lists every custom domain matching opts, following
 // nextToken.
 func (c *Client) ListCustomDomains(ctx context.Context, opts ListOptions) ([]CustomDomain, error) {
-	var all []CustomDomain
-	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
-		var page struct {
-			CustomDomains []CustomDomain `json:"customDomains"`
-			NextToken     string         `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListCustomDomains", method: http.MethodGet, idempotent: true, path: "/custom-domains", query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.CustomDomains...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.CustomDomains(ctx, opts))
 }

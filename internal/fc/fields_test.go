@@ -161,19 +161,19 @@ var wireModels = []wireModel{
 // json tags (a list page, a small request body) to the SDK struct of that
 // answer or request.
 var wireAnonymous = map[string]string{
-	"ListServices":                   "ListServicesResponseBody",
-	"ListFunctions":                  "ListFunctionsResponseBody",
-	"ListAliases":                    "ListAliasesResponseBody",
-	"ListTriggers":                   "ListTriggersResponseBody",
-	"ListServiceVersions":            "ListServiceVersionsResponseBody",
-	"GetServiceVersion":              "ListServiceVersionsResponseBody",
-	"PublishServiceVersion":          "PublishServiceVersionRequest",
-	"ListProvisionConfigs":           "ListProvisionConfigsResponseBody",
-	"ListFunctionAsyncInvokeConfigs": "ListFunctionAsyncInvokeConfigsResponseBody",
-	"ListLayerVersions":              "ListLayerVersionsResponseBody",
-	"ListLayers":                     "ListLayersResponseBody",
-	"ListCustomDomains":              "ListCustomDomainsResponseBody",
-	"ListStatefulAsyncInvocations":   "ListStatefulAsyncInvocationsResponseBody",
+	"Services":                   "ListServicesResponseBody",
+	"Functions":                  "ListFunctionsResponseBody",
+	"Aliases":                    "ListAliasesResponseBody",
+	"Triggers":                   "ListTriggersResponseBody",
+	"ServiceVersions":            "ListServiceVersionsResponseBody",
+	"GetServiceVersion":          "ListServiceVersionsResponseBody",
+	"PublishServiceVersion":      "PublishServiceVersionRequest",
+	"ProvisionConfigs":           "ListProvisionConfigsResponseBody",
+	"FunctionAsyncInvokeConfigs": "ListFunctionAsyncInvokeConfigsResponseBody",
+	"LayerVersions":              "ListLayerVersionsResponseBody",
+	"Layers":                     "ListLayersResponseBody",
+	"CustomDomains":              "ListCustomDomainsResponseBody",
+	"StatefulAsyncInvocations":   "ListStatefulAsyncInvocationsResponseBody",
 }
 
 // taggedStructs parses the package's non-test files and returns the named

@@ -3,7 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // CreateFunction creates a function in a service and returns it with its
@@ -51,19 +50,7 @@ func (c *Client) DeleteFunction(ctx context.Context, service, name, ifMatch stri
 // ListFunctions lists every function of a service (optionally at a
 // qualifier) matching opts, following nextToken.
 func (c *Client) ListFunctions(ctx context.Context, service, qualifier string, opts ListOptions) ([]Function, error) {
-	var all []Function
-	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
-		var page struct {
-			Functions []Function `json:"functions"`
-			NextToken string     `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListFunctions", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions"), query: withQualifier(q, qualifier)}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Functions...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.Functions(ctx, service, qualifier, opts))
 }
 
 // GetFunctionCode returns a download URL and the CRC-64 checksum of a

@@ -3,7 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -90,47 +89,11 @@ type LayerVersionListOptions struct {
 // ListLayerVersions lists the versions of a layer in ascending order from
 // opts.StartVersion, following nextVersion to the end.
 func (c *Client) ListLayerVersions(ctx context.Context, layer string, opts LayerVersionListOptions) ([]Layer, error) {
-	var all []Layer
-	start := max(opts.StartVersion, 1)
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		q := url.Values{"startVersion": {strconv.FormatInt(start, 10)}}
-		if opts.Limit > 0 {
-			q.Set("limit", strconv.Itoa(opts.Limit))
-		}
-		var page struct {
-			Layers      []Layer `json:"layers"`
-			NextVersion *int64  `json:"nextVersion"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListLayerVersions", method: http.MethodGet, idempotent: true, path: escape("layers", layer, "versions"), query: q}, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Layers...)
-		// A cursor that does not move forward ends the list rather than
-		// looping.
-		if page.NextVersion == nil || *page.NextVersion <= start {
-			return all, nil
-		}
-		start = *page.NextVersion
-	}
+	return collect(c.LayerVersions(ctx, layer, opts))
 }
 
 // ListLayers lists the layers matching opts, each as its newest version,
 // following nextToken.
 func (c *Client) ListLayers(ctx context.Context, opts ListOptions) ([]Layer, error) {
-	var all []Layer
-	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
-		var page struct {
-			Layers    []Layer `json:"layers"`
-			NextToken string  `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListLayers", method: http.MethodGet, idempotent: true, path: "/layers", query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Layers...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.Layers(ctx, opts))
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 )
@@ -133,25 +132,7 @@ func (c *Client) GetProvisionConfig(ctx context.Context, service, qualifier, fun
 // ListProvisionConfigs lists the provision configs matching opts,
 // following nextToken.
 func (c *Client) ListProvisionConfigs(ctx context.Context, opts ProvisionConfigListOptions) ([]ProvisionConfig, error) {
-	var all []ProvisionConfig
-	err := c.paginate(ctx, ListOptions{Limit: opts.Limit}, func(q url.Values) (string, error) {
-		if opts.ServiceName != "" {
-			q.Set("serviceName", opts.ServiceName)
-		}
-		if opts.Qualifier != "" {
-			q.Set("qualifier", opts.Qualifier)
-		}
-		var page struct {
-			ProvisionConfigs []ProvisionConfig `json:"provisionConfigs"`
-			NextToken        string            `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListProvisionConfigs", method: http.MethodGet, idempotent: true, path: "/provision-configs", query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.ProvisionConfigs...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.ProvisionConfigs(ctx, opts))
 }
 
 // ParseProvisionResource splits a provision config's resource,

@@ -3,8 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
-	"strconv"
 )
 
 // CreateService creates a service and returns it with its ETag.
@@ -46,49 +44,5 @@ func (c *Client) DeleteService(ctx context.Context, name, ifMatch string) error 
 
 // ListServices lists every service matching opts, following nextToken.
 func (c *Client) ListServices(ctx context.Context, opts ListOptions) ([]Service, error) {
-	var all []Service
-	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
-		var page struct {
-			Services  []Service `json:"services"`
-			NextToken string    `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListServices", method: http.MethodGet, idempotent: true, path: "/services", query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Services...)
-		return page.NextToken, nil
-	})
-	return all, err
-}
-
-// paginate calls fetch with the query of each page until a page has no
-// nextToken.
-func (c *Client) paginate(ctx context.Context, opts ListOptions, fetch func(url.Values) (string, error)) error {
-	token := ""
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		q := url.Values{}
-		if opts.Prefix != "" {
-			q.Set("prefix", opts.Prefix)
-		}
-		if opts.StartKey != "" {
-			q.Set("startKey", opts.StartKey)
-		}
-		if opts.Limit > 0 {
-			q.Set("limit", strconv.Itoa(opts.Limit))
-		}
-		if token != "" {
-			q.Set("nextToken", token)
-		}
-		next, err := fetch(q)
-		if err != nil {
-			return err
-		}
-		if next == "" || next == token {
-			return nil
-		}
-		token = next
-	}
+	return collect(c.Services(ctx, opts))
 }

@@ -2,6 +2,7 @@ package fc
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -77,6 +78,12 @@ type StatefulInvocationListOptions struct {
 // of a function at a qualifier ("" = every qualifier the service lists
 // without one), following nextToken.
 func (c *Client) ListStatefulAsyncInvocations(ctx context.Context, service, qualifier, function string, opts StatefulInvocationListOptions) ([]StatefulAsyncInvocation, error) {
+	return collect(c.StatefulAsyncInvocations(ctx, service, qualifier, function, opts))
+}
+
+// StatefulAsyncInvocations yields the stateful asynchronous invocations
+// of a function (see ListStatefulAsyncInvocations), page by page.
+func (c *Client) StatefulAsyncInvocations(ctx context.Context, service, qualifier, function string, opts StatefulInvocationListOptions) iter.Seq2[StatefulAsyncInvocation, error] {
 	base := url.Values{}
 	if opts.InvocationIDPrefix != "" {
 		base.Set("invocationIdPrefix", opts.InvocationIDPrefix)
@@ -99,34 +106,15 @@ func (c *Client) ListStatefulAsyncInvocations(ctx context.Context, service, qual
 	if opts.Limit > 0 {
 		base.Set("limit", strconv.Itoa(opts.Limit))
 	}
-	base = withQualifier(base, qualifier)
-	var all []StatefulAsyncInvocation
-	token := ""
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		q := url.Values{}
-		for k, v := range base {
-			q[k] = v
-		}
-		if token != "" {
-			q.Set("nextToken", token)
-		}
-		var page struct {
+	path := escape("services", service, "functions", function, "stateful-async-invocations")
+	return pagedItems(ctx, withQualifier(base, qualifier), func(q url.Values) ([]StatefulAsyncInvocation, string, error) {
+		var p struct {
 			Invocations []StatefulAsyncInvocation `json:"invocations"`
 			NextToken   string                    `json:"nextToken"`
 		}
-		if _, err := c.do(ctx, &request{operation: "ListStatefulAsyncInvocations", method: http.MethodGet, idempotent: true,
-			path: escape("services", service, "functions", function, "stateful-async-invocations"), query: q}, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Invocations...)
-		if page.NextToken == "" || page.NextToken == token {
-			return all, nil
-		}
-		token = page.NextToken
-	}
+		err := c.listGet(ctx, "ListStatefulAsyncInvocations", path, q, &p)
+		return p.Invocations, p.NextToken, err
+	})
 }
 
 // GetStatefulAsyncInvocation reads one stateful asynchronous invocation.

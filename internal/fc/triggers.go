@@ -3,7 +3,6 @@ package fc
 import (
 	"context"
 	"net/http"
-	"net/url"
 )
 
 // CreateTrigger creates a trigger on a function and returns it with its ETag.
@@ -45,17 +44,5 @@ func (c *Client) DeleteTrigger(ctx context.Context, service, function, name, ifM
 
 // ListTriggers lists every trigger of a function matching opts.
 func (c *Client) ListTriggers(ctx context.Context, service, function string, opts ListOptions) ([]Trigger, error) {
-	var all []Trigger
-	err := c.paginate(ctx, opts, func(q url.Values) (string, error) {
-		var page struct {
-			Triggers  []Trigger `json:"triggers"`
-			NextToken string    `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListTriggers", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", function, "triggers"), query: q}, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Triggers...)
-		return page.NextToken, nil
-	})
-	return all, err
+	return collect(c.Triggers(ctx, service, function, opts))
 }

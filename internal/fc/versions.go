@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strconv"
 )
 
 // PublishServiceVersion publishes the service's current configuration and
@@ -29,38 +28,7 @@ func (c *Client) DeleteServiceVersion(ctx context.Context, service, versionID st
 
 // ListServiceVersions lists every version of a service, following nextToken.
 func (c *Client) ListServiceVersions(ctx context.Context, service string, opts VersionListOptions) ([]Version, error) {
-	var all []Version
-	token := ""
-	for {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		q := url.Values{}
-		if opts.StartKey != "" {
-			q.Set("startKey", opts.StartKey)
-		}
-		if opts.Limit > 0 {
-			q.Set("limit", strconv.Itoa(opts.Limit))
-		}
-		if opts.Direction != "" {
-			q.Set("direction", opts.Direction)
-		}
-		if token != "" {
-			q.Set("nextToken", token)
-		}
-		var page struct {
-			Versions  []Version `json:"versions"`
-			NextToken string    `json:"nextToken"`
-		}
-		if _, err := c.do(ctx, &request{operation: "ListServiceVersions", method: http.MethodGet, idempotent: true, path: escape("services", service, "versions"), query: q}, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Versions...)
-		if page.NextToken == "" || page.NextToken == token {
-			return all, nil
-		}
-		token = page.NextToken
-	}
+	return collect(c.ServiceVersions(ctx, service, opts))
 }
 
 // GetServiceVersion finds one version by ID. FC has no single-version read:

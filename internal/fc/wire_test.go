@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"os"
@@ -302,6 +303,40 @@ var wireCalls = []wireCall{
 		_, err := c.GetResourceTags(ctx, ServiceARN("cn-hangzhou", "1", "svc"))
 		return err
 	}},
+	// Lazy lists: the same requests as the ListXs methods above.
+	{method: "Services", action: "ListServices", call: func(ctx context.Context, c *Client) error {
+		return drain(c.Services(ctx, wireListOptions))
+	}},
+	{method: "Functions", action: "ListFunctions", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return drain(c.Functions(ctx, "svc", wireQualifier, wireListOptions))
+	}},
+	{method: "ServiceVersions", action: "ListServiceVersions", call: func(ctx context.Context, c *Client) error {
+		return drain(c.ServiceVersions(ctx, "svc", VersionListOptions{StartKey: "1", Limit: 2, Direction: "FORWARD"}))
+	}},
+	{method: "Aliases", action: "ListAliases", call: func(ctx context.Context, c *Client) error {
+		return drain(c.Aliases(ctx, "svc", wireListOptions))
+	}},
+	{method: "Triggers", action: "ListTriggers", call: func(ctx context.Context, c *Client) error {
+		return drain(c.Triggers(ctx, "svc", "fn", wireListOptions))
+	}},
+	{method: "CustomDomains", action: "ListCustomDomains", call: func(ctx context.Context, c *Client) error {
+		return drain(c.CustomDomains(ctx, wireListOptions))
+	}},
+	{method: "ProvisionConfigs", action: "ListProvisionConfigs", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return drain(c.ProvisionConfigs(ctx, ProvisionConfigListOptions{ServiceName: "svc", Qualifier: wireQualifier, Limit: 2}))
+	}},
+	{method: "FunctionAsyncInvokeConfigs", action: "ListFunctionAsyncInvokeConfigs", call: func(ctx context.Context, c *Client) error {
+		return drain(c.FunctionAsyncInvokeConfigs(ctx, "svc", "fn", wireListOptions))
+	}},
+	{method: "LayerVersions", action: "ListLayerVersions", call: func(ctx context.Context, c *Client) error {
+		return drain(c.LayerVersions(ctx, "lyr", LayerVersionListOptions{StartVersion: 2, Limit: 2}))
+	}},
+	{method: "Layers", action: "ListLayers", call: func(ctx context.Context, c *Client) error {
+		return drain(c.Layers(ctx, wireListOptions))
+	}},
+	{method: "StatefulAsyncInvocations", action: "ListStatefulAsyncInvocations", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return drain(c.StatefulAsyncInvocations(ctx, "svc", wireQualifier, "fn", StatefulInvocationListOptions{InvocationIDPrefix: "job-", Limit: 2}))
+	}},
 }
 
 // wireNotAPI lists the exported *Client methods that send nothing.
@@ -320,6 +355,12 @@ var wireBodyKeyCase = map[string]map[string]string{
 }
 
 var wireListOptions = ListOptions{Prefix: "a", StartKey: "a1", Limit: 2}
+
+// drain runs a lazy list to its end.
+func drain[T any](seq iter.Seq2[T, error]) error {
+	_, err := collect(seq)
+	return err
+}
 
 // wireService, wireFunction, wireAlias and wireTrigger are request bodies
 // with every field the provider sends set; create adds what only a create

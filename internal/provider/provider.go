@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,7 +17,10 @@ import (
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 )
 
-var _ provider.Provider = (*fcProvider)(nil)
+var (
+	_ provider.Provider                  = (*fcProvider)(nil)
+	_ provider.ProviderWithListResources = (*fcProvider)(nil)
+)
 
 // New returns a constructor of the provider for a given version.
 func New(version, commit string) func() provider.Provider {
@@ -144,5 +148,21 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewLayerVersionDataSource,
 		NewLayersDataSource,
 		NewStatefulAsyncInvocationsDataSource,
+	}
+}
+
+// ListResources are the list resources of `terraform query` (list.go),
+// one per managed resource type.
+func (p *fcProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewServiceListResource,
+		NewFunctionListResource,
+		NewTriggerListResource,
+		NewServiceVersionListResource,
+		NewAliasListResource,
+		NewCustomDomainListResource,
+		NewProvisionConfigListResource,
+		NewFunctionAsyncInvokeConfigListResource,
+		NewLayerVersionListResource,
 	}
 }

@@ -108,6 +108,7 @@ func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureReques
 	meta := &providerMeta{Client: client, AccountID: cfg.AccountID, Region: cfg.Region, DefaultTags: expandStringMap(m.DefaultTags)}
 	resp.ResourceData = meta
 	resp.DataSourceData = meta
+	resp.ListResourceData = meta
 	resp.ActionData = meta
 }
 

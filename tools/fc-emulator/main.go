@@ -1,16 +1,24 @@
 // Command fc-emulator serves the local Function Compute emulator
 // (internal/emulator) over HTTP.
 //
-//	fc-emulator [-listen 127.0.0.1:9000] [-state FILE] [-strict] [-log-level info] [-invoke on|off] ...
+//	fc-emulator [-config FILE] [-listen 127.0.0.1:9000] [-state FILE] [-reset] [-strict]
+//	            [-access-key-id ID -access-key-secret SECRET] [-keys ID:SECRET,...]
+//	            [-log-level info] [-log-format text|json] [-log-requests] [-invoke on|off]
 //	            [-fault-rate 0.2 -fault-kinds throttle,500,503,reset,lost,slow
 //	             -fault-seed N -fault-ops CreateFunction,... -fault-slow 1s]
 //
+// Every flag can be set by an environment variable FC_EMULATOR_<FLAG>
+// (FC_EMULATOR_LISTEN, FC_EMULATOR_FAULT_RATE, ...) and in a JSON file
+// named by -config (config.go); the command line wins over the
+// environment, the environment over the file.
+//
 // On start it prints "listening on http://HOST:PORT" on standard output
 // (with -listen 127.0.0.1:0 the port is the one the system chose) and
-// serves until SIGINT or SIGTERM. InvokeFunction runs the code deployed to
-// it (Python with the python3 on PATH, Node.js with node) as the user that
-// started it; -invoke=off turns that off. On shutdown it ends the
-// processes it started.
+// serves until SIGINT or SIGTERM; then it stops accepting requests, lets
+// those in progress finish, saves the state file, ends the processes it
+// started for InvokeFunction and exits 0. InvokeFunction runs the code
+// deployed to it (Python with the python3 on PATH, Node.js with node) as
+// the user that started it; -invoke=off turns that off.
 package main
 
 import (
@@ -31,10 +39,17 @@ import (
 	"github.com/terraform-fc/terraform-provider-fc/internal/emulator"
 )
 
-// Environment variables that supply the default key pair.
+// version and commit are set at release time by the linker
+// (-X main.version=... -X main.commit=...; .goreleaser.yml).
+var (
+	version = "dev"
+	commit  = "none"
+)
+
+// Environment variables of the default key pair (see envName).
 const (
-	envAccessKeyID     = "FC_EMULATOR_ACCESS_KEY_ID"
-	envAccessKeySecret = "FC_EMULATOR_ACCESS_KEY_SECRET"
+	envAccessKeyID     = envPrefix + "ACCESS_KEY_ID"
+	envAccessKeySecret = envPrefix + "ACCESS_KEY_SECRET"
 )
 
 func main() {
@@ -52,20 +67,44 @@ func main() {
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fc-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		_, _ = fmt.Fprintln(stderr, "Usage: fc-emulator [flags]\n\nServes a local Function Compute API (2016-08-15 and 2021-04-06) for tests.\n\nFlags:")
+		fs.PrintDefaults()
+		_, _ = fmt.Fprintln(stderr, "\nEvery flag can also be set by the variable "+envPrefix+"<FLAG> (upper case, '_' for '-',\n"+
+			"e.g. "+envName("fault-rate")+") or in the JSON file of -config ({\"fault-rate\": 0.2});\n"+
+			"the command line wins over the environment, the environment over the file.\n"+
+			"Admin API (no signature): GET /_emulator/health, POST /_emulator/reset, /_emulator/counters, /_emulator/faults.")
+	}
+	configPath := fs.String("config", "", "JSON file of settings, keyed by flag name (below the environment and the command line)")
 	listen := fs.String("listen", "127.0.0.1:9000", "address to listen on (host:port; port 0 picks a free port)")
 	accountID := fs.String("account-id", emulator.DefaultAccountID, "account ID served")
 	region := fs.String("region", emulator.DefaultRegion, "region used in ARNs")
-	keyID := fs.String("access-key-id", envOr(getenv, envAccessKeyID, emulator.DefaultAccessKeyID),
-		"the accepted AccessKey ID (default from $"+envAccessKeyID+")")
-	keySecret := fs.String("access-key-secret", envOr(getenv, envAccessKeySecret, emulator.DefaultAccessKeySecret),
-		"the accepted AccessKey secret (default from $"+envAccessKeySecret+")")
+	keyID := fs.String("access-key-id", emulator.DefaultAccessKeyID, "the accepted AccessKey ID")
+	keySecret := fs.String("access-key-secret", emulator.DefaultAccessKeySecret, "the secret of -access-key-id")
+	keys := keyPairs{}
+	fs.Var(keys, "keys", "further accepted key pairs, ID:SECRET separated by commas (e.g. one per test account); repeatable")
 	statePath := fs.String("state", "", "state file: loaded at start, saved after every write (default: in memory only)")
+	reset := fs.Bool("reset", false, "start with an empty state, discarding what the -state file holds")
 	strict := fs.Bool("strict", false, "refuse request body fields the emulator does not know (400 InvalidArgument); the real service ignores them")
 	logLevel := fs.String("log-level", "info", "log level: trace, debug, info, warn, error")
+	logFormat := fs.String("log-format", "text", "log format: text or json (one JSON object a line)")
+	logRequests := fs.Bool("log-requests", false, "log every request (method, path, operation, status, request ID, duration) at info instead of debug")
+	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "how long requests in progress may take to finish at shutdown")
 	faultFlags := emulator.FaultFlags(fs)
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	provisioningFlags := emulator.ProvisioningFlags(fs)
 	invokeFlags := emulator.InvokeFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *showVersion {
+		_, _ = fmt.Fprintf(stdout, "fc-emulator %s (%s)\n", version, commit)
+		return nil
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if err := applySources(fs, getenv, "config", "version"); err != nil {
 		return err
 	}
 	invoke, err := invokeFlags()
@@ -80,23 +119,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments: %v", fs.Args())
-	}
 	level := hclog.LevelFromString(*logLevel)
 	if level == hclog.NoLevel {
 		return fmt.Errorf("invalid -log-level %q", *logLevel)
 	}
-	logger := hclog.New(&hclog.LoggerOptions{Name: "fc-emulator", Level: level, Output: stderr})
+	if *logFormat != "text" && *logFormat != "json" {
+		return fmt.Errorf("invalid -log-format %q: text or json", *logFormat)
+	}
+	logger := hclog.New(&hclog.LoggerOptions{Name: "fc-emulator", Level: level, Output: stderr, JSONFormat: *logFormat == "json"})
 
 	srv, err := emulator.New(emulator.Options{
 		AccountID:       *accountID,
 		Region:          *region,
 		AccessKeyID:     *keyID,
 		AccessKeySecret: *keySecret,
+		Keys:            keys,
 		StatePath:       *statePath,
+		ResetState:      *reset,
 		Strict:          *strict,
 		Logger:          logger,
+		LogRequests:     *logRequests,
 		Faults:          faults,
 		Provisioning:    provisioning,
 		Invoke:          invoke,
@@ -112,8 +154,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	url := "http://" + ln.Addr().String()
 	_, _ = fmt.Fprintf(stdout, "listening on %s\n", url)
-	logger.Info("emulator started", "url", url, "account_id", *accountID, "region", *region,
-		"access_key_id", *keyID, "state", *statePath)
+	logger.Info("emulator started", "version", version, "url", url, "account_id", *accountID, "region", *region,
+		"access_key_id", *keyID, "more_access_key_ids", keys.String(), "state", *statePath, "reset", *reset,
+		"config", *configPath, "strict", *strict)
 	if faults.Rate > 0 {
 		logger.Warn("fault injection on", "faults", fmt.Sprintf("%+v", faults))
 	}
@@ -134,22 +177,23 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil {
+	shutdownErr := hs.Shutdown(shutdownCtx)
+	if shutdownErr == nil {
+		if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+			shutdownErr = err
+		}
+	}
+	// Flush waits for a handler still holding the state (past the
+	// timeout too) and saves the state file.
+	if err := srv.Flush(); err != nil {
 		return err
 	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
+	if *statePath != "" {
+		logger.Info("state saved", "state", *statePath)
 	}
-	return nil
-}
-
-func envOr(getenv func(string) string, name, fallback string) string {
-	if v := getenv(name); v != "" {
-		return v
-	}
-	return fallback
+	return shutdownErr
 }
 
 // isLoopback reports whether host is a loopback address.

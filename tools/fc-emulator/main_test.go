@@ -103,11 +103,3 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		})
 	}
 }
-
-func TestEnvOr(t *testing.T) {
-	env := map[string]string{"A": "x"}
-	get := func(k string) string { return env[k] }
-	if envOr(get, "A", "d") != "x" || envOr(get, "B", "d") != "d" {
-		t.Fatal("envOr")
-	}
-}

@@ -8,10 +8,10 @@
 //   - sdk_fields.json: for every SDK model struct its JSON field names.
 //
 // The tests of internal/fc hold the client's wire and its models' json tags
-// against them. The SDK is not a dependency of this module: the command
-// parses the SDK's client/client.go with go/ast and needs no network when
-// the module is in the cache (fetch it once with
-// `go mod download github.com/alibabacloud-go/fc-open-20210406/v2@v2.0.12`).
+// against them. The command parses the SDK's client/client.go with go/ast
+// and needs no network when the module is in the cache; the SDK is a test
+// dependency of this module (internal/emulator drives it in
+// sdk_conformance_2021_test.go), so `go mod download` fetches it.
 // Run it by hand or with `go generate ./internal/fc`; the output is
 // committed, and `make test` does not run it.
 //

@@ -1,0 +1,3 @@
+def handler(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"hello from an FC module\n"]
