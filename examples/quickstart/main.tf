@@ -1,5 +1,6 @@
 # Quickstart: one FC service and one Python function whose code is zipped
-# from ./src by the provider.
+# from ./src by the provider. With Terraform 1.14 or later, actions/invoke.tf
+# (copied next to this file) invokes the function once it is deployed.
 #
 # `make demo` applies this against a local emulator. To apply it to real
 # Function Compute instead, see README.md ("Using real Function Compute").
@@ -32,7 +33,7 @@ resource "fc_service" "demo" {
 resource "fc_function" "hello" {
   service_name = fc_service.demo.name
   name         = "hello"
-  runtime      = "python3.9"
+  runtime      = "python3.10"
   handler      = "index.handler"
   memory_size  = 128
   timeout      = 10

@@ -61,6 +61,9 @@ func New(t *testing.T) *Env {
 		t.Fatalf("starting the emulator: %v", err)
 	}
 	srv := httptest.NewServer(em)
+	// Cleanups run last-in first-out: the listener closes first, then the
+	// processes InvokeFunction started end.
+	t.Cleanup(em.Close)
 	t.Cleanup(srv.Close)
 	client, err := fc.New(fc.Config{
 		Endpoint:        srv.URL,

@@ -65,6 +65,8 @@ type Options struct {
 	// they fall short of the target (provisioning.go); the zero value
 	// brings one up per DefaultProvisionStep and never falls short.
 	Provisioning Provisioning
+	// Invoke sets how InvokeFunction runs function code (runtime.go).
+	Invoke InvokeOptions
 }
 
 // Server is the emulated FC API. It implements http.Handler.
@@ -92,6 +94,9 @@ type Server struct {
 
 	// provisioning is guarded by mu (provisioning.go).
 	provisioning Provisioning
+
+	// invoke runs function code (runtime.go); Close ends its processes.
+	invoke *invoker
 }
 
 // New returns an emulator with empty state (or the state loaded from
@@ -135,6 +140,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.provisioning = opts.Provisioning
+	s.invoke = newInvoker(opts.Invoke, log, s.now)
 	load := s.load
 	if opts.ResetState {
 		load = s.resetStateFile

@@ -38,6 +38,7 @@ func newTestServer(t *testing.T, mutate ...func(*Options)) *Server {
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
+	t.Cleanup(s.Close)
 	return s
 }
 

@@ -11,10 +11,11 @@ import (
 )
 
 // ListInstances (reference 3.12, 4.11 and 9.2) reports the instances on the
-// invocation path of a function at a qualifier. The emulator runs no code,
-// so the only instances it has are provisioned ones: those a provision
-// config of the alias (or of LATEST) brought up so far. A version
-// qualifier has none (provisioned capacity is bound to aliases).
+// invocation path of a function at a qualifier: the provisioned ones (those
+// a provision config of the alias, or of LATEST, brought up so far; a
+// version qualifier has none, provisioned capacity is bound to aliases),
+// then the instances InvokeFunction started and keeps warm (runtime.go)
+// for the versions the qualifier routes to (invoke_instances.go).
 
 // maxInstancesLimit bounds ListInstances' limit (reference 2.2).
 const maxInstancesLimit = 1000
@@ -106,6 +107,11 @@ func (s *Server) listInstances(c *call) *apiError {
 					}
 				}
 			}
+		}
+	}
+	for _, in := range s.invokedInstances(c.service, qualifier, function) {
+		if filter == nil || filter[in.InstanceID] {
+			items = append(items, in)
 		}
 	}
 	if limit > 0 && len(items) > limit {

@@ -117,6 +117,12 @@ var routes = []route{
 	newRoute(http.MethodGet, "services/{service}/functions/{function}/async-invoke-configs", "ListFunctionAsyncInvokeConfigs", false, (*Server).listAsyncConfigs),
 
 	newRoute(http.MethodGet, "services/{service}/functions/{function}/instances", "ListInstances", true, (*Server).listInstances),
+
+	newRoute(http.MethodPost, "services/{service}/functions/{function}/invocations", "InvokeFunction", true, (*Server).invokeFunction),
+	newRoute(http.MethodPost, "services/{service}/functions/{function}", "InvokeFunction", true, (*Server).invokeFunction),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/stateful-async-invocations", "ListStatefulAsyncInvocations", true, (*Server).listStatefulInvocations),
+	newRoute(http.MethodGet, "services/{service}/functions/{function}/stateful-async-invocations/{invocation}", "GetStatefulAsyncInvocation", true, (*Server).getStatefulInvocation),
+	newRoute(http.MethodPut, "services/{service}/functions/{function}/stateful-async-invocations/{invocation}", "StopStatefulAsyncInvocation", true, (*Server).stopStatefulInvocation),
 	newRoute(http.MethodPost, "layers/{layer}/versions", "PublishLayerVersion", false, (*Server).publishLayerVersion),
 	newRoute(http.MethodGet, "layers/{layer}/versions", "ListLayerVersions", false, (*Server).listLayerVersions),
 	newRoute(http.MethodGet, "layers/{layer}/versions/{version}", "GetLayerVersion", false, (*Server).getLayerVersion),
@@ -252,7 +258,7 @@ func (s *Server) serveAPI(c *call) {
 		c.fail(s, e)
 		return
 	}
-	if len(body) > 0 {
+	if len(body) > 0 && !rawBodyOperations[rt.operation] {
 		if e := checkJSONContentType(r.Header.Get("Content-Type")); e != nil {
 			c.fail(s, e)
 			return

@@ -49,6 +49,8 @@ var emuWireModels = []emuWireModel{
 	{typ: reflect.TypeFor[listProvisionConfigsResponse](), sdk: []string{"ListProvisionConfigsResponseBody"}},
 	{typ: reflect.TypeFor[listAsyncConfigsResponse](), sdk: []string{"ListFunctionAsyncInvokeConfigsResponseBody"}},
 	{typ: reflect.TypeFor[listInstancesResponse](), sdk: []string{"ListInstancesResponseBody"}},
+	{typ: reflect.TypeFor[statefulAnswer](), sdk: []string{"StatefulAsyncInvocation"}},
+	{typ: reflect.TypeFor[listStatefulResponse](), sdk: []string{"ListStatefulAsyncInvocationsResponseBody"}},
 	// The 2016-08-15 answer's items (a bare array): the SDK's item names.
 	{typ: reflect.TypeFor[instance2016](), sdk: []string{"ListInstancesResponseBodyInstances"}},
 	{typ: reflect.TypeFor[triggerAnswer](), sdk: []string{"GetTriggerResponseBody"}},
@@ -83,7 +85,8 @@ var emuWireModels = []emuWireModel{
 // the emulator's persistence file format (store.go) and its own admin API
 // (faults.go, under /_emulator/).
 var emuNotWire = []string{"state", "serviceRecord", "functionRecord", "triggerRecord", "versionRecord", "aliasRecord", "faultConfigJSON",
-	"provisionRecord", "asyncConfigRecord", "provisioningJSON", "layerRecord", "layerVersionRecord", "customDomainRecord"}
+	"provisionRecord", "asyncConfigRecord", "provisioningJSON", "layerRecord", "layerVersionRecord", "customDomainRecord",
+	"runnerReply"}
 
 // emuAnonymousNotFC lists functions whose anonymous json structs parse
 // something that is not an FC object.
@@ -94,6 +97,8 @@ var emuAnonymousNotFC = map[string]string{
 	"MarshalJSON": "emulator admin API",
 	// FaultConfig, the admin API's /_emulator/faults request (faults.go).
 	"UnmarshalJSON": "emulator admin API",
+	// A function's error payload (reference 9.3), not an API object.
+	"errorMessageOf": "invocation error payload",
 }
 
 func loadEmuSDKFields(t *testing.T) (string, map[string][]string) {

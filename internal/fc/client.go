@@ -191,7 +191,7 @@ func (c *Client) do(ctx context.Context, req *request, out any) (http.Header, er
 	if err != nil {
 		return nil, fmt.Errorf("FC API %s: building URL: %w", req.operation, err)
 	}
-	var body []byte
+	body := req.raw
 	if req.body != nil {
 		if body, err = json.Marshal(req.body); err != nil {
 			return nil, fmt.Errorf("FC API %s: encoding request: %w", req.operation, err)

@@ -143,6 +143,9 @@ var wireModels = []wireModel{
 	// Instances
 	{typ: reflect.TypeFor[Instance](), sdk: []string{"ListInstancesResponseBodyInstances"}},
 	{typ: reflect.TypeFor[instancesPage](), sdk: []string{"ListInstancesResponseBody"}},
+	// Stateful async invocations
+	{typ: reflect.TypeFor[StatefulAsyncInvocation](), sdk: []string{"StatefulAsyncInvocation"}},
+	{typ: reflect.TypeFor[StatefulAsyncInvocationEvent](), sdk: []string{"StatefulAsyncInvocationEvent"}},
 	// Layers. The publish answer is a Layer too (CreateLayerVersionResponseBody,
 	// which spells codeSize "codesize"; the decoder matches it anyway).
 	{typ: reflect.TypeFor[Layer](), sdk: []string{"Layer", "CreateLayerVersionResponseBody"}},
@@ -170,6 +173,7 @@ var wireAnonymous = map[string]string{
 	"LayerVersions":              "ListLayerVersionsResponseBody",
 	"Layers":                     "ListLayersResponseBody",
 	"CustomDomains":              "ListCustomDomainsResponseBody",
+	"StatefulAsyncInvocations":   "ListStatefulAsyncInvocationsResponseBody",
 }
 
 // taggedStructs parses the package's non-test files and returns the named

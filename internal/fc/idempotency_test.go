@@ -97,6 +97,22 @@ var everyOperation = []operation{
 		_, err := c.ListAliases(ctx, "s1", ListOptions{})
 		return err
 	}},
+	// An invocation may have run: it is not repeated.
+	{"InvokeFunction", false, func(ctx context.Context, c *Client) error {
+		_, err := c.InvokeFunction(ctx, "s1", "", "f1", &InvokeInput{Payload: []byte("{}")})
+		return err
+	}},
+	{"ListStatefulAsyncInvocations", true, func(ctx context.Context, c *Client) error {
+		_, err := c.ListStatefulAsyncInvocations(ctx, "s1", "", "f1", StatefulInvocationListOptions{})
+		return err
+	}},
+	{"GetStatefulAsyncInvocation", true, func(ctx context.Context, c *Client) error {
+		_, err := c.GetStatefulAsyncInvocation(ctx, "s1", "", "f1", "job")
+		return err
+	}},
+	{"StopStatefulAsyncInvocation", true, func(ctx context.Context, c *Client) error {
+		return c.StopStatefulAsyncInvocation(ctx, "s1", "", "f1", "job")
+	}},
 }
 
 // okBody satisfies every call of everyOperation (GetServiceVersion looks

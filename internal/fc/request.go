@@ -27,6 +27,10 @@ type request struct {
 	header http.Header
 	// body, when non-nil, is sent as JSON.
 	body any
+	// raw, when non-nil, is sent as is (an invocation payload) instead of
+	// body, with contentType.
+	raw         []byte
+	contentType string
 	// codeInBody is true when the body carries a code archive; such a body
 	// is never logged.
 	codeInBody bool

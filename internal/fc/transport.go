@@ -235,6 +235,9 @@ func (c *Client) setHeaders(hr *http.Request, req *request, body []byte, securit
 	}
 	hr.Header.Set("Date", c.now().UTC().Format(http.TimeFormat))
 	hr.Header.Set("Content-Type", "application/json")
+	if req.contentType != "" {
+		hr.Header.Set("Content-Type", req.contentType)
+	}
 	hr.Header.Set("Accept", "application/json")
 	hr.Header.Set("User-Agent", c.cfg.UserAgent)
 	if body != nil {

@@ -75,6 +75,7 @@ var wireSample = map[string]string{
 	"layerName":    "lyr",
 	"version":      "4",
 	"domainName":   "example.com",
+	"invocationId": "job-1",
 }
 
 // wireQualifier is the qualifier the lines pass where a method takes one.
@@ -250,6 +251,25 @@ var wireCalls = []wireCall{
 		_, err := c.ListInstances(ctx, "svc", wireQualifier, "fn", 10)
 		return err
 	}},
+	// Invocations
+	{method: "InvokeFunction", action: "InvokeFunction", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.InvokeFunction(ctx, "svc", wireQualifier, "fn", &InvokeInput{Payload: []byte(`{"k":"v"}`), LogTail: true})
+		return err
+	}},
+	{method: "ListStatefulAsyncInvocations", action: "ListStatefulAsyncInvocations", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.ListStatefulAsyncInvocations(ctx, "svc", wireQualifier, "fn", StatefulInvocationListOptions{
+			InvocationIDPrefix: "job-", Status: InvocationStatusSucceeded, StartedTimeBegin: time.UnixMilli(1), StartedTimeEnd: time.UnixMilli(2),
+			SortOrderByTime: "asc", IncludePayload: true, Limit: 2,
+		})
+		return err
+	}},
+	{method: "GetStatefulAsyncInvocation", action: "GetStatefulAsyncInvocation", qualified: true, call: func(ctx context.Context, c *Client) error {
+		_, err := c.GetStatefulAsyncInvocation(ctx, "svc", wireQualifier, "fn", "job-1")
+		return err
+	}},
+	{method: "StopStatefulAsyncInvocation", action: "StopStatefulAsyncInvocation", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return c.StopStatefulAsyncInvocation(ctx, "svc", wireQualifier, "fn", "job-1")
+	}},
 	// Layers
 	{method: "PublishLayerVersion", action: "CreateLayerVersion", call: func(ctx context.Context, c *Client) error {
 		_, _, err := c.PublishLayerVersion(ctx, "lyr", &PublishLayerVersionInput{
@@ -313,6 +333,9 @@ var wireCalls = []wireCall{
 	}},
 	{method: "Layers", action: "ListLayers", call: func(ctx context.Context, c *Client) error {
 		return drain(c.Layers(ctx, wireListOptions))
+	}},
+	{method: "StatefulAsyncInvocations", action: "ListStatefulAsyncInvocations", qualified: true, call: func(ctx context.Context, c *Client) error {
+		return drain(c.StatefulAsyncInvocations(ctx, "svc", wireQualifier, "fn", StatefulInvocationListOptions{InvocationIDPrefix: "job-", Limit: 2}))
 	}},
 }
 

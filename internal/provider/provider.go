@@ -147,6 +147,7 @@ func (p *fcProvider) DataSources(_ context.Context) []func() datasource.DataSour
 		NewFunctionInstancesDataSource,
 		NewLayerVersionDataSource,
 		NewLayersDataSource,
+		NewStatefulAsyncInvocationsDataSource,
 	}
 }
 

@@ -109,6 +109,7 @@ func (p *fcProvider) configure(ctx context.Context, req provider.ConfigureReques
 	resp.ResourceData = meta
 	resp.DataSourceData = meta
 	resp.ListResourceData = meta
+	resp.ActionData = meta
 }
 
 // resolveConfig turns the configuration into the client's configuration,

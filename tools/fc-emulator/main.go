@@ -3,7 +3,7 @@
 //
 //	fc-emulator [-config FILE] [-listen 127.0.0.1:9000] [-state FILE] [-reset] [-strict]
 //	            [-access-key-id ID -access-key-secret SECRET] [-keys ID:SECRET,...]
-//	            [-log-level info] [-log-format text|json] [-log-requests]
+//	            [-log-level info] [-log-format text|json] [-log-requests] [-invoke on|off]
 //	            [-fault-rate 0.2 -fault-kinds throttle,500,503,reset,lost,slow
 //	             -fault-seed N -fault-ops CreateFunction,... -fault-slow 1s]
 //
@@ -15,7 +15,10 @@
 // On start it prints "listening on http://HOST:PORT" on standard output
 // (with -listen 127.0.0.1:0 the port is the one the system chose) and
 // serves until SIGINT or SIGTERM; then it stops accepting requests, lets
-// those in progress finish, saves the state file and exits 0.
+// those in progress finish, saves the state file, ends the processes it
+// started for InvokeFunction and exits 0. InvokeFunction runs the code
+// deployed to it (Python with the python3 on PATH, Node.js with node) as
+// the user that started it; -invoke=off turns that off.
 package main
 
 import (
@@ -90,6 +93,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	faultFlags := emulator.FaultFlags(fs)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	provisioningFlags := emulator.ProvisioningFlags(fs)
+	invokeFlags := emulator.InvokeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,6 +105,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	if err := applySources(fs, getenv, "config", "version"); err != nil {
+		return err
+	}
+	invoke, err := invokeFlags()
+	if err != nil {
 		return err
 	}
 	faults, err := faultFlags()
@@ -133,10 +141,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		LogRequests:     *logRequests,
 		Faults:          faults,
 		Provisioning:    provisioning,
+		Invoke:          invoke,
 	})
 	if err != nil {
 		return err
 	}
+	// The processes InvokeFunction started end with the command.
+	defer srv.Close()
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
@@ -148,6 +159,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		"config", *configPath, "strict", *strict)
 	if faults.Rate > 0 {
 		logger.Warn("fault injection on", "faults", fmt.Sprintf("%+v", faults))
+	}
+	if invoke.Disabled {
+		logger.Info("InvokeFunction does not run code (-invoke=off)")
+	} else if host, _, _ := net.SplitHostPort(ln.Addr().String()); !isLoopback(host) {
+		logger.Warn("listening beyond loopback with -invoke=on: anyone who can reach this address and sign with the key pair can run code as this user",
+			"listen", ln.Addr().String())
 	}
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
@@ -177,4 +194,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		logger.Info("state saved", "state", *statePath)
 	}
 	return shutdownErr
+}
+
+// isLoopback reports whether host is a loopback address.
+func isLoopback(host string) bool {
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
