@@ -250,11 +250,7 @@ func (r *provisionConfigResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	newState, diags := flattenProvisionConfig(ctx, out, state)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	saveState(ctx, resp, &newState, nil)
+	saveState(ctx, resp, &newState, diags)
 }
 
 func (r *provisionConfigResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
