@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,13 @@ const (
 )
 
 var ecmaTable = crc64.MakeTable(crc64.ECMA)
+
+// zipSlots bounds how many archives ZipDir builds at once to twice the
+// number of CPUs (enough to overlap reading the files with compressing).
+// Each holds a Deflate encoder of about 1 MB (archive/zip pools them), and
+// an apply of many functions builds -parallelism of them at a time;
+// compressing is CPU-bound, so more at once only costs memory.
+var zipSlots = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 
 // Checksum returns FC's code checksum of b: the decimal CRC-64 with the ECMA
 // polynomial as computed by hash/crc64 (the CRC-64/XZ variant), as FC
@@ -117,6 +125,8 @@ func ZipDir(dir string) ([]byte, error) {
 	}
 	slices.SortFunc(files, func(a, b fileEntry) int { return strings.Compare(a.name, b.name) })
 
+	zipSlots <- struct{}{}
+	defer func() { <-zipSlots }()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range files {

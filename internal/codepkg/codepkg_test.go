@@ -9,8 +9,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -44,7 +46,7 @@ var wantNames = []string{
 
 // writeTree writes files under dir in the given order, each with its own
 // modification time.
-func writeTree(t *testing.T, dir string, files map[string]string, order []string, mtime time.Time) {
+func writeTree(t testing.TB, dir string, files map[string]string, order []string, mtime time.Time) {
 	t.Helper()
 	for i, name := range order {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -423,4 +425,72 @@ func BenchmarkChecksum(b *testing.B) {
 	for b.Loop() {
 		_ = Checksum(data)
 	}
+}
+
+// TestZipDirBoundsConcurrentCompressions: with every slot taken, ZipDir
+// waits for one to free instead of building another Deflate encoder; an
+// apply of many functions then holds at most 2*GOMAXPROCS of them (see
+// zipSlots).
+func TestZipDirBoundsConcurrentCompressions(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, tree, sortedKeys(tree), time.Now())
+	for range cap(zipSlots) {
+		zipSlots <- struct{}{}
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := ZipDir(dir)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("ZipDir returned (err %v) while all %d compression slots were taken", err, cap(zipSlots))
+	case <-time.After(200 * time.Millisecond):
+	}
+	<-zipSlots // free one slot
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	for range cap(zipSlots) - 1 {
+		<-zipSlots
+	}
+}
+
+// BenchmarkZipDirConcurrent zips one small directory from ten goroutines at
+// once, as an apply with -parallelism=10 of functions sharing a source_dir
+// does, and reports the peak of the heap in use (peak-heap-KiB).
+func BenchmarkZipDirConcurrent(b *testing.B) {
+	dir := b.TempDir()
+	writeTree(b, dir, tree, sortedKeys(tree), time.Now())
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+		}
+	}()
+	b.ReportAllocs()
+	b.SetParallelism(10)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := ZipDir(dir); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	close(stop)
+	<-sampled
+	b.ReportMetric(float64(peak.Load()>>10), "peak-heap-KiB")
 }
