@@ -1,6 +1,8 @@
 package emulator
 
 import (
+	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -35,14 +37,46 @@ func (s *Server) serveAdmin(c *call) {
 	case rest == "/health" && r.Method == http.MethodGet:
 		_ = c.writeJSON(map[string]string{"status": "ok"}, "")
 	case rest == "/faults":
-		s.serveFaultsAdmin(c)
+		serveSetting(c, s.Faults, s.SetFaults)
 	case rest == "/reset" && r.Method == http.MethodPost:
 		s.serveReset(c)
 	case rest == "/provisioning":
-		s.serveProvisioningAdmin(c)
+		serveSetting(c, s.Provisioning, s.SetProvisioning)
 	case strings.HasPrefix(rest, "/code/") && !strings.Contains(rest[len("/code/"):], "/"):
 		s.serveCode(c, rest[len("/code/"):])
 	default:
 		writeError(c.w, errPathNotSupported(r.Method, r.URL.Path))
 	}
+}
+
+// serveSetting serves an admin setting (the fault configuration, the
+// provisioning convergence): GET answers get(); PUT sets the JSON body, a
+// T, with set (400 InvalidArgument when it does not decode or set refuses
+// it) and answers get(); DELETE sets the zero T.
+func serveSetting[T, Status any](c *call, get func() Status, set func(T) error) {
+	switch c.r.Method {
+	case http.MethodGet:
+	case http.MethodPut:
+		b, err := io.ReadAll(io.LimitReader(c.r.Body, 1<<20))
+		if err != nil {
+			writeError(c.w, errInvalidArgument("cannot read the request body: %v", err))
+			return
+		}
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			writeError(c.w, errInvalidArgument("%s", strings.TrimPrefix(err.Error(), "json: ")))
+			return
+		}
+		if err := set(v); err != nil {
+			writeError(c.w, errInvalidArgument("%v", err))
+			return
+		}
+	case http.MethodDelete:
+		var zero T
+		_ = set(zero)
+	default:
+		writeError(c.w, errPathNotSupported(c.r.Method, c.r.URL.Path))
+		return
+	}
+	_ = c.writeJSON(get(), "")
 }

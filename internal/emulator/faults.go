@@ -468,34 +468,6 @@ func (d *discardWriter) Header() http.Header         { return d.header }
 func (d *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
 func (d *discardWriter) WriteHeader(int)             {}
 
-// serveFaultsAdmin serves GET, PUT and DELETE /_emulator/faults.
-func (s *Server) serveFaultsAdmin(c *call) {
-	switch c.r.Method {
-	case http.MethodGet:
-	case http.MethodPut:
-		b, err := io.ReadAll(io.LimitReader(c.r.Body, 1<<20))
-		if err != nil {
-			writeError(c.w, errInvalidArgument("cannot read the request body: %v", err))
-			return
-		}
-		var cfg FaultConfig
-		if err := json.Unmarshal(b, &cfg); err != nil {
-			writeError(c.w, errInvalidArgument("%s", strings.TrimPrefix(err.Error(), "json: ")))
-			return
-		}
-		if err := s.SetFaults(cfg); err != nil {
-			writeError(c.w, errInvalidArgument("%v", err))
-			return
-		}
-	case http.MethodDelete:
-		_ = s.SetFaults(FaultConfig{})
-	default:
-		writeError(c.w, errPathNotSupported(c.r.Method, c.r.URL.Path))
-		return
-	}
-	_ = c.writeJSON(s.Faults(), "")
-}
-
 // InjectedSummary renders Injected as "throttle=3 500=1 ..." in
 // documentation order, every kind listed; for logs.
 func (s FaultStatus) InjectedSummary() string {

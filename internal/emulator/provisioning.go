@@ -6,9 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"net/http"
-	"strings"
 	"time"
 )
 
@@ -150,32 +147,4 @@ func (s *Server) Provisioning() Provisioning {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.provisioning
-}
-
-// serveProvisioningAdmin serves GET, PUT and DELETE /_emulator/provisioning.
-func (s *Server) serveProvisioningAdmin(c *call) {
-	switch c.r.Method {
-	case http.MethodGet:
-	case http.MethodPut:
-		b, err := io.ReadAll(io.LimitReader(c.r.Body, 1<<20))
-		if err != nil {
-			writeError(c.w, errInvalidArgument("cannot read the request body: %v", err))
-			return
-		}
-		var p Provisioning
-		if err := json.Unmarshal(b, &p); err != nil {
-			writeError(c.w, errInvalidArgument("%s", strings.TrimPrefix(err.Error(), "json: ")))
-			return
-		}
-		if err := s.SetProvisioning(p); err != nil {
-			writeError(c.w, errInvalidArgument("%v", err))
-			return
-		}
-	case http.MethodDelete:
-		_ = s.SetProvisioning(Provisioning{})
-	default:
-		writeError(c.w, errPathNotSupported(c.r.Method, c.r.URL.Path))
-		return
-	}
-	_ = c.writeJSON(s.Provisioning(), "")
 }

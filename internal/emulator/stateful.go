@@ -251,11 +251,7 @@ func canonicalQualifier(q string) string {
 }
 
 func (s *Server) getStatefulInvocation(c *call) *apiError {
-	functionID, e := s.statefulFunctionID(c)
-	if e != nil {
-		return e
-	}
-	rec, e := s.invoke.statefulRecordOf(c, functionID)
+	rec, e := s.statefulRecordOf(c)
 	if e != nil {
 		return e
 	}
@@ -266,9 +262,15 @@ func (s *Server) getStatefulInvocation(c *call) *apiError {
 }
 
 // statefulRecordOf finds the record of the path's invocation ID (and
-// qualifier, when the path has one): 404 StatefulAsyncInvocationNotFound.
-func (inv *invoker) statefulRecordOf(c *call, functionID string) (*statefulRecord, *apiError) {
+// qualifier, when the path has one) of the path's function (see
+// statefulFunctionID): 404 StatefulAsyncInvocationNotFound.
+func (s *Server) statefulRecordOf(c *call) (*statefulRecord, *apiError) {
+	functionID, e := s.statefulFunctionID(c)
+	if e != nil {
+		return nil, e
+	}
 	id := c.params["invocation"]
+	inv := s.invoke
 	inv.mu.Lock()
 	defer inv.mu.Unlock()
 	rec := inv.stateful.records[functionID][id]
@@ -283,11 +285,7 @@ func (inv *invoker) statefulRecordOf(c *call, functionID string) (*statefulRecor
 // (the instance running it is stopped) and it is not retried. Stopping a
 // Stopped invocation again is fine; one that Succeeded or Failed is 400.
 func (s *Server) stopStatefulInvocation(c *call) *apiError {
-	functionID, e := s.statefulFunctionID(c)
-	if e != nil {
-		return e
-	}
-	rec, e := s.invoke.statefulRecordOf(c, functionID)
+	rec, e := s.statefulRecordOf(c)
 	if e != nil {
 		return e
 	}
