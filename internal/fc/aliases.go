@@ -7,32 +7,17 @@ import (
 
 // CreateAlias creates an alias and returns it with its ETag.
 func (c *Client) CreateAlias(ctx context.Context, service string, in *Alias) (*Alias, string, error) {
-	var out Alias
-	h, err := c.do(ctx, &request{operation: "CreateAlias", method: http.MethodPost, path: escape("services", service, "aliases"), body: in}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Alias](ctx, c, &request{operation: "CreateAlias", method: http.MethodPost, path: escape("services", service, "aliases"), body: in})
 }
 
 // GetAlias reads an alias.
 func (c *Client) GetAlias(ctx context.Context, service, name string) (*Alias, string, error) {
-	var out Alias
-	h, err := c.do(ctx, &request{operation: "GetAlias", method: http.MethodGet, idempotent: true, path: escape("services", service, "aliases", name)}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Alias](ctx, c, &request{operation: "GetAlias", method: http.MethodGet, idempotent: true, path: escape("services", service, "aliases", name)})
 }
 
 // UpdateAlias changes an alias. A non-empty ifMatch makes it conditional.
 func (c *Client) UpdateAlias(ctx context.Context, service, name string, in *Alias, ifMatch string) (*Alias, string, error) {
-	var out Alias
-	h, err := c.do(ctx, &request{operation: "UpdateAlias", method: http.MethodPut, idempotent: true, path: escape("services", service, "aliases", name), body: in, ifMatch: ifMatch}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Alias](ctx, c, &request{operation: "UpdateAlias", method: http.MethodPut, idempotent: true, path: escape("services", service, "aliases", name), body: in, ifMatch: ifMatch})
 }
 
 // DeleteAlias deletes an alias. A non-empty ifMatch makes it conditional.

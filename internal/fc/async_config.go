@@ -76,24 +76,18 @@ func (a *AsyncInvokeConfig) FunctionNameOf() string {
 // changes nothing), so a PUT whose answer was lost is safe to resend (the
 // transport does, request.go).
 func (c *Client) PutFunctionAsyncInvokeConfig(ctx context.Context, service, qualifier, function string, in *AsyncInvokeConfig) (*AsyncInvokeConfig, error) {
-	var out AsyncInvokeConfig
-	if _, err := c.do(ctx, &request{operation: "PutFunctionAsyncInvokeConfig", method: http.MethodPut, idempotent: true,
-		path: escape("services", service, "functions", function, "async-invoke-config"), query: withQualifier(nil, qualifier), body: in}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	out, _, err := doObject[AsyncInvokeConfig](ctx, c, &request{operation: "PutFunctionAsyncInvokeConfig", method: http.MethodPut, idempotent: true,
+		path: escape("services", service, "functions", function, "async-invoke-config"), query: withQualifier(nil, qualifier), body: in})
+	return out, err
 }
 
 // GetFunctionAsyncInvokeConfig reads the asynchronous invocation config of
 // a function at a qualifier ("" = LATEST); a function without one is a 404
 // (code AsyncConfigNotExists).
 func (c *Client) GetFunctionAsyncInvokeConfig(ctx context.Context, service, qualifier, function string) (*AsyncInvokeConfig, error) {
-	var out AsyncInvokeConfig
-	if _, err := c.do(ctx, &request{operation: "GetFunctionAsyncInvokeConfig", method: http.MethodGet, idempotent: true,
-		path: escape("services", service, "functions", function, "async-invoke-config"), query: withQualifier(nil, qualifier)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	out, _, err := doObject[AsyncInvokeConfig](ctx, c, &request{operation: "GetFunctionAsyncInvokeConfig", method: http.MethodGet, idempotent: true,
+		path: escape("services", service, "functions", function, "async-invoke-config"), query: withQualifier(nil, qualifier)})
+	return out, err
 }
 
 // DeleteFunctionAsyncInvokeConfig deletes the asynchronous invocation config

@@ -183,6 +183,17 @@ func defaultHTTPClient() *http.Client {
 	return &http.Client{Transport: t, Timeout: 15 * time.Minute}
 }
 
+// doObject sends req and decodes the answer into a new T: the object
+// and the ETag FC answered with.
+func doObject[T any](ctx context.Context, c *Client, req *request) (*T, string, error) {
+	var out T
+	h, err := c.do(ctx, req, &out)
+	if err != nil {
+		return nil, "", err
+	}
+	return &out, h.Get("ETag"), nil
+}
+
 // do sends req, retrying as the transport allows, decodes a JSON answer into
 // out (when out is non-nil and the body is non-empty) and returns the
 // response headers. Every non-2xx answer is an *APIError.

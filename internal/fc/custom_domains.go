@@ -91,34 +91,19 @@ type WAFConfig struct {
 // CreateCustomDomain creates a custom domain and returns it with its ETag
 // (empty when FC sends none).
 func (c *Client) CreateCustomDomain(ctx context.Context, in *CustomDomain) (*CustomDomain, string, error) {
-	var out CustomDomain
-	h, err := c.do(ctx, &request{operation: "CreateCustomDomain", method: http.MethodPost, path: "/custom-domains", body: in}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[CustomDomain](ctx, c, &request{operation: "CreateCustomDomain", method: http.MethodPost, path: "/custom-domains", body: in})
 }
 
 // GetCustomDomain reads a custom domain. The answer has no private key.
 func (c *Client) GetCustomDomain(ctx context.Context, name string) (*CustomDomain, string, error) {
-	var out CustomDomain
-	h, err := c.do(ctx, &request{operation: "GetCustomDomain", method: http.MethodGet, idempotent: true, path: escape("custom-domains", name)}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[CustomDomain](ctx, c, &request{operation: "GetCustomDomain", method: http.MethodGet, idempotent: true, path: escape("custom-domains", name)})
 }
 
 // UpdateCustomDomain changes the fields set in in (in.DomainName must be
 // nil: the path names the domain). A non-empty ifMatch makes it
 // conditional.
 func (c *Client) UpdateCustomDomain(ctx context.Context, name string, in *CustomDomain, ifMatch string) (*CustomDomain, string, error) {
-	var out CustomDomain
-	h, err := c.do(ctx, &request{operation: "UpdateCustomDomain", method: http.MethodPut, idempotent: true, path: escape("custom-domains", name), body: in, ifMatch: ifMatch}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[CustomDomain](ctx, c, &request{operation: "UpdateCustomDomain", method: http.MethodPut, idempotent: true, path: escape("custom-domains", name), body: in, ifMatch: ifMatch})
 }
 
 // DeleteCustomDomain deletes a custom domain (FC answers 204). A non-empty

@@ -52,23 +52,13 @@ type PublishLayerVersionInput struct {
 // processes makes a version, so the transport resends it only when FC
 // certainly did not process it.
 func (c *Client) PublishLayerVersion(ctx context.Context, layer string, in *PublishLayerVersionInput) (*Layer, string, error) {
-	var out Layer
 	req := &request{operation: "PublishLayerVersion", method: http.MethodPost, path: escape("layers", layer, "versions"), body: in, codeInBody: in != nil && in.Code != nil}
-	h, err := c.do(ctx, req, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Layer](ctx, c, req)
 }
 
 // GetLayerVersion reads one version of a layer.
 func (c *Client) GetLayerVersion(ctx context.Context, layer string, version int64) (*Layer, string, error) {
-	var out Layer
-	h, err := c.do(ctx, &request{operation: "GetLayerVersion", method: http.MethodGet, idempotent: true, path: escape("layers", layer, "versions", strconv.FormatInt(version, 10))}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Layer](ctx, c, &request{operation: "GetLayerVersion", method: http.MethodGet, idempotent: true, path: escape("layers", layer, "versions", strconv.FormatInt(version, 10))})
 }
 
 // DeleteLayerVersion deletes one version of a layer. Its number is not

@@ -110,23 +110,17 @@ type ProvisionConfigListOptions struct {
 // again has the effect of sending it once, so a PUT whose answer was lost
 // is safe to resend (the transport does, request.go).
 func (c *Client) PutProvisionConfig(ctx context.Context, service, qualifier, function string, in *ProvisionConfig) (*ProvisionConfig, error) {
-	var out ProvisionConfig
-	if _, err := c.do(ctx, &request{operation: "PutProvisionConfig", method: http.MethodPut, idempotent: true,
-		path: escape("services", service, "functions", function, "provision-config"), query: withQualifier(nil, qualifier), body: in}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	out, _, err := doObject[ProvisionConfig](ctx, c, &request{operation: "PutProvisionConfig", method: http.MethodPut, idempotent: true,
+		path: escape("services", service, "functions", function, "provision-config"), query: withQualifier(nil, qualifier), body: in})
+	return out, err
 }
 
 // GetProvisionConfig reads the provisioned capacity of a function at a
 // qualifier, Current (and CurrentError) included.
 func (c *Client) GetProvisionConfig(ctx context.Context, service, qualifier, function string) (*ProvisionConfig, error) {
-	var out ProvisionConfig
-	if _, err := c.do(ctx, &request{operation: "GetProvisionConfig", method: http.MethodGet, idempotent: true,
-		path: escape("services", service, "functions", function, "provision-config"), query: withQualifier(nil, qualifier)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	out, _, err := doObject[ProvisionConfig](ctx, c, &request{operation: "GetProvisionConfig", method: http.MethodGet, idempotent: true,
+		path: escape("services", service, "functions", function, "provision-config"), query: withQualifier(nil, qualifier)})
+	return out, err
 }
 
 // ListProvisionConfigs lists the provision configs matching opts,

@@ -119,13 +119,10 @@ func (c *Client) StatefulAsyncInvocations(ctx context.Context, service, qualifie
 
 // GetStatefulAsyncInvocation reads one stateful asynchronous invocation.
 func (c *Client) GetStatefulAsyncInvocation(ctx context.Context, service, qualifier, function, invocationID string) (*StatefulAsyncInvocation, error) {
-	var out StatefulAsyncInvocation
-	if _, err := c.do(ctx, &request{operation: "GetStatefulAsyncInvocation", method: http.MethodGet, idempotent: true,
+	out, _, err := doObject[StatefulAsyncInvocation](ctx, c, &request{operation: "GetStatefulAsyncInvocation", method: http.MethodGet, idempotent: true,
 		path:  escape("services", service, "functions", function, "stateful-async-invocations", invocationID),
-		query: withQualifier(nil, qualifier)}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+		query: withQualifier(nil, qualifier)})
+	return out, err
 }
 
 // StopStatefulAsyncInvocation stops a running stateful asynchronous

@@ -7,33 +7,18 @@ import (
 
 // CreateTrigger creates a trigger on a function and returns it with its ETag.
 func (c *Client) CreateTrigger(ctx context.Context, service, function string, in *Trigger) (*Trigger, string, error) {
-	var out Trigger
-	h, err := c.do(ctx, &request{operation: "CreateTrigger", method: http.MethodPost, path: escape("services", service, "functions", function, "triggers"), body: in}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Trigger](ctx, c, &request{operation: "CreateTrigger", method: http.MethodPost, path: escape("services", service, "functions", function, "triggers"), body: in})
 }
 
 // GetTrigger reads a trigger.
 func (c *Client) GetTrigger(ctx context.Context, service, function, name string) (*Trigger, string, error) {
-	var out Trigger
-	h, err := c.do(ctx, &request{operation: "GetTrigger", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", function, "triggers", name)}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Trigger](ctx, c, &request{operation: "GetTrigger", method: http.MethodGet, idempotent: true, path: escape("services", service, "functions", function, "triggers", name)})
 }
 
 // UpdateTrigger changes a trigger's invocation role, qualifier, description
 // or configuration. A non-empty ifMatch makes it conditional.
 func (c *Client) UpdateTrigger(ctx context.Context, service, function, name string, in *Trigger, ifMatch string) (*Trigger, string, error) {
-	var out Trigger
-	h, err := c.do(ctx, &request{operation: "UpdateTrigger", method: http.MethodPut, idempotent: true, path: escape("services", service, "functions", function, "triggers", name), body: in, ifMatch: ifMatch}, &out)
-	if err != nil {
-		return nil, "", err
-	}
-	return &out, h.Get("ETag"), nil
+	return doObject[Trigger](ctx, c, &request{operation: "UpdateTrigger", method: http.MethodPut, idempotent: true, path: escape("services", service, "functions", function, "triggers", name), body: in, ifMatch: ifMatch})
 }
 
 // DeleteTrigger deletes a trigger. A non-empty ifMatch makes it conditional.
