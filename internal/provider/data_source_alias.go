@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
@@ -35,61 +34,34 @@ func (d *aliasDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads an alias of a Function Compute service: the version it points at and its canary weights.",
 		Attributes: map[string]schema.Attribute{
-			"additional_version_weight": schema.MapAttribute{
-				MarkdownDescription: "Canary weights: version ID to the share of the alias's traffic it receives; null when there are none.",
-				Computed:            true,
-				ElementType:         types.Float64Type,
-			},
-			"created_time": schema.StringAttribute{
-				MarkdownDescription: "Creation time of the alias (UTC).",
-				Computed:            true,
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the alias; null when empty.",
-				Computed:            true,
-			},
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`SERVICE/ALIAS`.",
-				Computed:            true,
-			},
-			"last_modified_time": schema.StringAttribute{
-				MarkdownDescription: "Time of the last change of the alias (UTC).",
-				Computed:            true,
-			},
+			"additional_version_weight": computedMap("Canary weights: version ID to the share of the alias's traffic it receives; null when there are none.", types.Float64Type),
+			"created_time":              computedString("Creation time of the alias (UTC)."),
+			"description":               computedString("Description of the alias; null when empty."),
+			"id":                        computedString("`SERVICE/ALIAS`."),
+			"last_modified_time":        computedString("Time of the last change of the alias (UTC)."),
 			"name": schema.StringAttribute{
 				MarkdownDescription: "Name of the alias to read. It is an error if the alias does not exist.",
 				Required:            true,
 				Validators:          []validator.String{validators.Name("alias name", 128), validators.NotOneOf("LATEST")},
 			},
-			"service_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the service the alias belongs to.",
-				Required:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
-			"version_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the version the alias points at.",
-				Computed:            true,
-			},
+			"service_name": requiredServiceName("Name of the service the alias belongs to."),
+			"version_id":   computedString("ID of the version the alias points at."),
 		},
 	}
 }
 
 func (d *aliasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg aliasModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[aliasModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	service, name := cfg.ServiceName.ValueString(), cfg.Name.ValueString()
 
 	out, _, err := d.client.GetAlias(ctx, service, name)
 	if err != nil {
-		what := fmt.Sprintf("Could not read alias %q of service %q", name, service)
-		if fc.IsNotFound(err) {
-			what = fmt.Sprintf("Alias %q of service %q does not exist (or the service does not) in this account and region. "+
-				"Check the names and the provider's region and account", name, service)
-		}
-		addAPIError(&resp.Diagnostics, "Error reading FC alias", "alias", what, err)
+		addLookupError(&resp.Diagnostics, "Error reading FC alias", "alias", fmt.Sprintf("Could not read alias %q of service %q", name, service),
+			fmt.Sprintf("Alias %q of service %q does not exist (or the service does not) in this account and region. "+
+				"Check the names and the provider's region and account", name, service), err)
 		return
 	}
 

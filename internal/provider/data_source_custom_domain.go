@@ -9,9 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
 	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
@@ -59,18 +57,13 @@ func (d *customDomainsDataSource) Metadata(_ context.Context, req datasource.Met
 // those of the resource, computed, and a certificate without its private
 // key, which FC never returns.
 func customDomainDataSourceAttributes(nameRequired bool) map[string]schema.Attribute {
-	rule := schema.ListNestedAttribute{
-		Computed: true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"match":       schema.StringAttribute{MarkdownDescription: "What the rule matches.", Computed: true},
-			"replacement": schema.StringAttribute{MarkdownDescription: "The path the request is rewritten to.", Computed: true},
-		}},
+	rules := func(d string) schema.ListNestedAttribute {
+		return computedObjectList(d, map[string]schema.Attribute{
+			"match":       computedString("What the rule matches."),
+			"replacement": computedString("The path the request is rewritten to."),
+		})
 	}
-	withDescription := func(a schema.ListNestedAttribute, d string) schema.ListNestedAttribute {
-		a.MarkdownDescription = d
-		return a
-	}
-	name := schema.StringAttribute{MarkdownDescription: "The host name, e.g. `api.example.com`.", Computed: true}
+	name := computedString("The host name, e.g. `api.example.com`.")
 	if nameRequired {
 		name = schema.StringAttribute{
 			MarkdownDescription: "The host name of the domain to read, e.g. `api.example.com`.",
@@ -79,69 +72,38 @@ func customDomainDataSourceAttributes(nameRequired bool) map[string]schema.Attri
 		}
 	}
 	return map[string]schema.Attribute{
-		"account_id": schema.StringAttribute{MarkdownDescription: "ID of the account that owns the domain.", Computed: true},
-		"cert_config": schema.SingleNestedAttribute{
-			MarkdownDescription: "The HTTPS certificate; null when the domain has none. FC does not return the private key.",
-			Computed:            true,
-			Attributes: map[string]schema.Attribute{
-				"cert_name":   schema.StringAttribute{MarkdownDescription: "Name of the certificate.", Computed: true},
-				"certificate": schema.StringAttribute{MarkdownDescription: "The certificate (chain) in PEM.", Computed: true},
-			},
-		},
-		"created_time": schema.StringAttribute{MarkdownDescription: "Creation time of the domain (UTC).", Computed: true},
-		"domain_name":  name,
-		"id":           schema.StringAttribute{MarkdownDescription: "The domain name.", Computed: true},
-		"last_modified_time": schema.StringAttribute{
-			MarkdownDescription: "Time of the last change of the domain (UTC).", Computed: true,
-		},
-		"protocol": schema.StringAttribute{
-			MarkdownDescription: "What the domain serves: " + validators.MarkdownEnum(validators.DomainProtocols) + ".",
-			Computed:            true,
-		},
-		"route_config": schema.SingleNestedAttribute{
-			MarkdownDescription: "The routing table; null when the domain has no routes.",
-			Computed:            true,
-			Attributes: map[string]schema.Attribute{
-				"routes": schema.ListNestedAttribute{
-					MarkdownDescription: "The routes, in FC's order.",
-					Computed:            true,
-					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"function_name": schema.StringAttribute{MarkdownDescription: "Function that serves the path.", Computed: true},
-						"methods": schema.SetAttribute{
-							MarkdownDescription: "HTTP methods routed; null for every method.", Computed: true, ElementType: types.StringType,
-						},
-						"path":      schema.StringAttribute{MarkdownDescription: "The path, exact or a `/*` prefix.", Computed: true},
-						"qualifier": schema.StringAttribute{MarkdownDescription: "Version ID or alias name; null for `LATEST`.", Computed: true},
-						"rewrite_config": schema.SingleNestedAttribute{
-							MarkdownDescription: "Path rewriting; null when none.",
-							Computed:            true,
-							Attributes: map[string]schema.Attribute{
-								"equal_rules":    withDescription(rule, "Rules for exact paths."),
-								"regex_rules":    withDescription(rule, "Rules with regular expressions."),
-								"wildcard_rules": withDescription(rule, "Rules with `*` wildcards."),
-							},
-						},
-						"service_name": schema.StringAttribute{MarkdownDescription: "Service of the function.", Computed: true},
-					}},
-				},
-			},
-		},
-		"tls_config": schema.SingleNestedAttribute{
-			MarkdownDescription: "TLS settings; null when FC's defaults apply.",
-			Computed:            true,
-			Attributes: map[string]schema.Attribute{
-				"cipher_suites": schema.ListAttribute{MarkdownDescription: "Cipher suites offered.", Computed: true, ElementType: types.StringType},
-				"max_version":   schema.StringAttribute{MarkdownDescription: "Highest TLS version offered.", Computed: true},
-				"min_version":   schema.StringAttribute{MarkdownDescription: "Lowest TLS version accepted.", Computed: true},
-			},
-		},
-		"waf_config": schema.SingleNestedAttribute{
-			MarkdownDescription: "The Web Application Firewall setting; null when not set.",
-			Computed:            true,
-			Attributes: map[string]schema.Attribute{
-				"enable_waf": schema.BoolAttribute{MarkdownDescription: "Whether the firewall is on.", Computed: true},
-			},
-		},
+		"account_id": computedString("ID of the account that owns the domain."),
+		"cert_config": computedObject("The HTTPS certificate; null when the domain has none. FC does not return the private key.", map[string]schema.Attribute{
+			"cert_name":   computedString("Name of the certificate."),
+			"certificate": computedString("The certificate (chain) in PEM."),
+		}),
+		"created_time":       computedString("Creation time of the domain (UTC)."),
+		"domain_name":        name,
+		"id":                 computedString("The domain name."),
+		"last_modified_time": computedString("Time of the last change of the domain (UTC)."),
+		"protocol":           computedString("What the domain serves: " + validators.MarkdownEnum(validators.DomainProtocols) + "."),
+		"route_config": computedObject("The routing table; null when the domain has no routes.", map[string]schema.Attribute{
+			"routes": computedObjectList("The routes, in FC's order.", map[string]schema.Attribute{
+				"function_name": computedString("Function that serves the path."),
+				"methods":       computedStringSet("HTTP methods routed; null for every method."),
+				"path":          computedString("The path, exact or a `/*` prefix."),
+				"qualifier":     computedString("Version ID or alias name; null for `LATEST`."),
+				"rewrite_config": computedObject("Path rewriting; null when none.", map[string]schema.Attribute{
+					"equal_rules":    rules("Rules for exact paths."),
+					"regex_rules":    rules("Rules with regular expressions."),
+					"wildcard_rules": rules("Rules with `*` wildcards."),
+				}),
+				"service_name": computedString("Service of the function."),
+			}),
+		}),
+		"tls_config": computedObject("TLS settings; null when FC's defaults apply.", map[string]schema.Attribute{
+			"cipher_suites": computedStringList("Cipher suites offered."),
+			"max_version":   computedString("Highest TLS version offered."),
+			"min_version":   computedString("Lowest TLS version accepted."),
+		}),
+		"waf_config": computedObject("The Web Application Firewall setting; null when not set.", map[string]schema.Attribute{
+			"enable_waf": computedBool("Whether the firewall is on."),
+		}),
 	}
 }
 
@@ -162,10 +124,7 @@ func (d *customDomainDataSource) Read(ctx context.Context, req datasource.ReadRe
 	out, _, err := d.client.GetCustomDomain(ctx, name.ValueString())
 	if err != nil {
 		what := fmt.Sprintf("Could not read custom domain %q", name.ValueString())
-		if fc.IsNotFound(err) {
-			what += " (it does not exist)"
-		}
-		addAPIError(&resp.Diagnostics, "Error reading FC custom domain", "custom domain", what, err)
+		addLookupError(&resp.Diagnostics, "Error reading FC custom domain", "custom domain", what, what+" (it does not exist)", err)
 		return
 	}
 	m := flattenCustomDomainData(out)
@@ -178,49 +137,25 @@ func (d *customDomainsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 		MarkdownDescription: "Lists the Function Compute custom domains of the account and region, in name order, " +
 			"optionally only those whose name starts with a prefix.",
 		Attributes: map[string]schema.Attribute{
-			"custom_domains": schema.ListNestedAttribute{
-				MarkdownDescription: "The domains found, with the attributes of the `fc_custom_domain` data source.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: customDomainDataSourceAttributes(false)},
-			},
-			"domain_names": schema.ListAttribute{
-				MarkdownDescription: "Names of the domains found, in the order of `custom_domains`.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"name_prefix": schema.StringAttribute{
-				MarkdownDescription: "Only list domains whose name starts with this prefix. When not set, every domain is listed.",
-				Optional:            true,
-			},
+			"custom_domains": computedObjectList("The domains found, with the attributes of the `fc_custom_domain` data source.", customDomainDataSourceAttributes(false)),
+			"domain_names":   computedStringList("Names of the domains found, in the order of `custom_domains`."),
+			"name_prefix":    optionalString("Only list domains whose name starts with this prefix. When not set, every domain is listed."),
 		},
 	}
 }
 
 func (d *customDomainsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg customDomainsDataSourceModel
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name_prefix"), &cfg.NamePrefix)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[customDomainsDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
-	prefix := cfg.NamePrefix.ValueString()
-	list, err := d.client.ListCustomDomains(ctx, fc.ListOptions{Prefix: prefix})
-	if err != nil {
-		what := "Could not list custom domains"
-		if prefix != "" {
-			what = fmt.Sprintf("Could not list custom domains with the name prefix %q", prefix)
-		}
-		addAPIError(&resp.Diagnostics, "Error listing FC custom domains", "custom domain", what, err)
+	list, ok := listByPrefix(ctx, &resp.Diagnostics, "custom domain", cfg.NamePrefix.ValueString(), d.client.ListCustomDomains)
+	if !ok {
 		return
 	}
-	tflog.Debug(ctx, "Listed FC custom domains", map[string]any{"prefix": prefix, "count": len(list)})
-
-	names := make([]string, 0, len(list))
-	cfg.CustomDomains = make([]customDomainDataModel, 0, len(list))
-	for i := range list {
-		m := flattenCustomDomainData(&list[i])
-		cfg.CustomDomains = append(cfg.CustomDomains, m)
-		names = append(names, m.DomainName.ValueString())
-	}
-	cfg.DomainNames = flattenComputedStringList(names)
+	cfg.CustomDomains = mapEach(list, flattenCustomDomainData)
+	cfg.DomainNames = namesOf(cfg.CustomDomains, func(m *customDomainDataModel) types.String {
+		return types.StringValue(m.DomainName.ValueString())
+	})
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

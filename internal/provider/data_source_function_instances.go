@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -52,63 +50,33 @@ func (d *functionInstancesDataSource) Schema(_ context.Context, _ datasource.Sch
 			"(ListInstances, in public preview): those executing requests or ready to. Provisioned instances belong to " +
 			"aliases: to see what an `fc_provision_config` brought up, read the instances of its alias.",
 		Attributes: map[string]schema.Attribute{
-			"function_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the function.",
-				Required:            true,
-				Validators:          []validator.String{validators.Name("function name", 64)},
-			},
-			"instance_ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the instances, in the order of `instances`.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"instances": schema.ListNestedAttribute{
-				MarkdownDescription: "The instances, in the order FC lists them.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"instance_id": schema.StringAttribute{MarkdownDescription: "ID of the instance.", Computed: true},
-					"version_id": schema.StringAttribute{
-						MarkdownDescription: "Version the instance runs (`0` under `LATEST`).",
-						Computed:            true,
-					},
-				}},
-			},
-			"qualifier": schema.StringAttribute{
-				MarkdownDescription: "`LATEST` (the default), a version ID or an alias name.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Qualifier()},
-			},
-			"service_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the service.",
-				Required:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"function_name": requiredFunctionName("Name of the function."),
+			"instance_ids":  computedStringList("IDs of the instances, in the order of `instances`."),
+			"instances": computedObjectList("The instances, in the order FC lists them.", map[string]schema.Attribute{
+				"instance_id": computedString("ID of the instance."),
+				"version_id":  computedString("Version the instance runs (`0` under `LATEST`)."),
+			}),
+			"qualifier":    optionalString("`LATEST` (the default), a version ID or an alias name.", validators.Qualifier()),
+			"service_name": requiredServiceName("Name of the service."),
 		},
 	}
 }
 
 func (d *functionInstancesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg functionInstancesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[functionInstancesDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	service, function, qualifier := cfg.ServiceName.ValueString(), cfg.FunctionName.ValueString(), cfg.Qualifier.ValueString()
 	list, err := d.client.ListInstances(ctx, service, qualifier, function, 0)
 	if err != nil {
 		what := fmt.Sprintf("Listing the instances of function %q of service %q failed", function, service)
-		if fc.IsNotFound(err) {
-			what += ": the service, the function or the qualifier does not exist"
-		}
-		addAPIError(&resp.Diagnostics, "Error listing FC function instances", "function", what, err)
+		addLookupError(&resp.Diagnostics, "Error listing FC function instances", "function", what, what+": the service, the function or the qualifier does not exist", err)
 		return
 	}
-	cfg.Instances = make([]instanceModel, 0, len(list))
-	ids := make([]attr.Value, 0, len(list))
-	for _, in := range list {
-		cfg.Instances = append(cfg.Instances, instanceModel{InstanceID: types.StringValue(in.InstanceID), VersionID: types.StringValue(string(in.VersionID))})
-		ids = append(ids, types.StringValue(in.InstanceID))
-	}
-	cfg.InstanceIDs = types.ListValueMust(types.StringType, ids)
+	cfg.Instances = mapEach(list, func(in *fc.Instance) instanceModel {
+		return instanceModel{InstanceID: types.StringValue(in.InstanceID), VersionID: types.StringValue(string(in.VersionID))}
+	})
+	cfg.InstanceIDs = namesOf(cfg.Instances, func(in *instanceModel) types.String { return in.InstanceID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -37,56 +37,22 @@ func (d *layerVersionDataSource) Metadata(_ context.Context, req datasource.Meta
 // each fc_layers item.
 func layerVersionDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"acl": schema.Int64Attribute{
-			MarkdownDescription: "Access mode of the layer as FC reports it (`0`: private to the account).",
-			Computed:            true,
-		},
-		"arn": schema.StringAttribute{
-			MarkdownDescription: "Identifier of the version that `fc_function`'s `layers` takes, `<hex>#<layer_name>#<version>`.",
-			Computed:            true,
-		},
-		"arn_v2": schema.StringAttribute{
-			MarkdownDescription: "The version's ARN, `acs:fc:<region>:<account>:layers/<layer_name>/versions/<version>`; null when FC does not report it.",
-			Computed:            true,
-		},
-		"code_checksum": schema.StringAttribute{
-			MarkdownDescription: "CRC-64 (ECMA) checksum of the package as a decimal string.",
-			Computed:            true,
-		},
-		"code_size": schema.Int64Attribute{
-			MarkdownDescription: "Size of the package in bytes.",
-			Computed:            true,
-		},
-		"compatible_runtime": schema.SetAttribute{
-			MarkdownDescription: "Runtimes the layer works with.",
-			Computed:            true,
-			ElementType:         types.StringType,
-		},
-		"create_time": schema.StringAttribute{
-			MarkdownDescription: "Time the version was published (UTC).",
-			Computed:            true,
-		},
-		"description": schema.StringAttribute{
-			MarkdownDescription: "Description of the version; null when empty.",
-			Computed:            true,
-		},
-		"layer_name": schema.StringAttribute{
-			MarkdownDescription: "Name of the layer.",
-			Computed:            true,
-		},
-		"version": schema.Int64Attribute{
-			MarkdownDescription: "The version number.",
-			Computed:            true,
-		},
+		"acl":                computedInt64("Access mode of the layer as FC reports it (`0`: private to the account)."),
+		"arn":                computedString("Identifier of the version that `fc_function`'s `layers` takes, `<hex>#<layer_name>#<version>`."),
+		"arn_v2":             computedString("The version's ARN, `acs:fc:<region>:<account>:layers/<layer_name>/versions/<version>`; null when FC does not report it."),
+		"code_checksum":      computedString("CRC-64 (ECMA) checksum of the package as a decimal string."),
+		"code_size":          computedInt64("Size of the package in bytes."),
+		"compatible_runtime": computedStringSet("Runtimes the layer works with."),
+		"create_time":        computedString("Time the version was published (UTC)."),
+		"description":        computedString("Description of the version; null when empty."),
+		"layer_name":         computedString("Name of the layer."),
+		"version":            computedInt64("The version number."),
 	}
 }
 
 func (d *layerVersionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := layerVersionDataSourceAttributes()
-	attrs["id"] = schema.StringAttribute{
-		MarkdownDescription: "`LAYER/VERSION`.",
-		Computed:            true,
-	}
+	attrs["id"] = computedString("`LAYER/VERSION`.")
 	attrs["layer_name"] = schema.StringAttribute{
 		MarkdownDescription: "Name of the layer. It is an error if the layer has no version.",
 		Required:            true,
@@ -106,9 +72,8 @@ func (d *layerVersionDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *layerVersionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg layerVersionDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[layerVersionDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	name := cfg.LayerName.ValueString()
@@ -120,11 +85,8 @@ func (d *layerVersionDataSource) Read(ctx context.Context, req datasource.ReadRe
 			err = &fc.APIError{StatusCode: 404, Code: "LayerNotFound", Message: "the layer has no version", Operation: "ListLayerVersions"}
 		}
 		if err != nil {
-			what := fmt.Sprintf("Could not list the versions of layer %q", name)
-			if fc.IsNotFound(err) {
-				what = fmt.Sprintf("Layer %q has no version in this account and region. Check the name and the provider's region and account", name)
-			}
-			addAPIError(&resp.Diagnostics, "Error reading FC layer version", "layer version", what, err)
+			addLookupError(&resp.Diagnostics, "Error reading FC layer version", "layer version", fmt.Sprintf("Could not list the versions of layer %q", name),
+				fmt.Sprintf("Layer %q has no version in this account and region. Check the name and the provider's region and account", name), err)
 			return
 		}
 		out = newestLayerVersion(versions)
@@ -133,11 +95,8 @@ func (d *layerVersionDataSource) Read(ctx context.Context, req datasource.ReadRe
 		var err error
 		out, _, err = d.client.GetLayerVersion(ctx, name, version)
 		if err != nil {
-			what := fmt.Sprintf("Could not read version %d of layer %q", version, name)
-			if fc.IsNotFound(err) {
-				what = fmt.Sprintf("Version %d of layer %q does not exist in this account and region. Check the name, the version and the provider's region and account", version, name)
-			}
-			addAPIError(&resp.Diagnostics, "Error reading FC layer version", "layer version", what, err)
+			addLookupError(&resp.Diagnostics, "Error reading FC layer version", "layer version", fmt.Sprintf("Could not read version %d of layer %q", version, name),
+				fmt.Sprintf("Version %d of layer %q does not exist in this account and region. Check the name, the version and the provider's region and account", version, name), err)
 			return
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -45,67 +44,42 @@ func (d *provisionConfigsDataSource) Schema(_ context.Context, _ datasource.Sche
 			"service, with the instances each has now. Configs whose target is 0, without scheduled actions or policies " +
 			"(what destroying an `fc_provision_config` leaves), may be left out by FC.",
 		Attributes: map[string]schema.Attribute{
-			"configs": schema.ListNestedAttribute{
-				MarkdownDescription: "The provision configs, in the order FC lists them.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"always_allocate_cpu": schema.BoolAttribute{MarkdownDescription: "Whether CPU stays allocated to idle instances.", Computed: true},
-					"current":             schema.Int64Attribute{MarkdownDescription: "Number of provisioned instances FC has now.", Computed: true},
-					"current_error": schema.StringAttribute{
-						MarkdownDescription: "FC's reason why `current` falls short of `target`, when it does.",
-						Computed:            true,
-					},
-					"function_name": schema.StringAttribute{MarkdownDescription: "Name of the function.", Computed: true},
-					"qualifier":     schema.StringAttribute{MarkdownDescription: "Alias or `LATEST` of the config.", Computed: true},
-					"scheduled_actions": schema.ListNestedAttribute{
-						MarkdownDescription: "Scheduled actions, as in `fc_provision_config`.",
-						Computed:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"end_time":            schema.StringAttribute{MarkdownDescription: "End of the action's time window (UTC).", Computed: true},
-							"name":                schema.StringAttribute{MarkdownDescription: "Name of the action.", Computed: true},
-							"schedule_expression": schema.StringAttribute{MarkdownDescription: "When the action runs.", Computed: true},
-							"start_time":          schema.StringAttribute{MarkdownDescription: "Start of the action's time window (UTC).", Computed: true},
-							"target":              schema.Int64Attribute{MarkdownDescription: "Number of instances the action sets.", Computed: true},
-						}},
-					},
-					"service_name": schema.StringAttribute{MarkdownDescription: "Name of the service.", Computed: true},
-					"target":       schema.Int64Attribute{MarkdownDescription: "Number of provisioned instances wanted.", Computed: true},
-					"target_tracking_policies": schema.ListNestedAttribute{
-						MarkdownDescription: "Target-tracking policies, as in `fc_provision_config`.",
-						Computed:            true,
-						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"end_time":      schema.StringAttribute{MarkdownDescription: "End of the policy's time window (UTC).", Computed: true},
-							"max_capacity":  schema.Int64Attribute{MarkdownDescription: "Most instances the policy keeps.", Computed: true},
-							"metric_target": schema.Float64Attribute{MarkdownDescription: "Value of the metric the policy keeps.", Computed: true},
-							"metric_type":   schema.StringAttribute{MarkdownDescription: "Metric the policy tracks.", Computed: true},
-							"min_capacity":  schema.Int64Attribute{MarkdownDescription: "Fewest instances the policy keeps.", Computed: true},
-							"name":          schema.StringAttribute{MarkdownDescription: "Name of the policy.", Computed: true},
-							"start_time":    schema.StringAttribute{MarkdownDescription: "Start of the policy's time window (UTC).", Computed: true},
-						}},
-					},
-				}},
-			},
-			"qualifier": schema.StringAttribute{
-				MarkdownDescription: "Only list the configs of this alias (or `LATEST`); needs `service_name`.",
-				Optional:            true,
-				Validators: []validator.String{
-					validators.AliasOrLatest(),
-					stringvalidator.AlsoRequires(path.MatchRoot("service_name")),
-				},
-			},
-			"service_name": schema.StringAttribute{
-				MarkdownDescription: "Only list the configs of this service. Without it, every config of the account is listed.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"configs": computedObjectList("The provision configs, in the order FC lists them.", map[string]schema.Attribute{
+				"always_allocate_cpu": computedBool("Whether CPU stays allocated to idle instances."),
+				"current":             computedInt64("Number of provisioned instances FC has now."),
+				"current_error":       computedString("FC's reason why `current` falls short of `target`, when it does."),
+				"function_name":       computedString("Name of the function."),
+				"qualifier":           computedString("Alias or `LATEST` of the config."),
+				"scheduled_actions": computedObjectList("Scheduled actions, as in `fc_provision_config`.", map[string]schema.Attribute{
+					"end_time":            computedString("End of the action's time window (UTC)."),
+					"name":                computedString("Name of the action."),
+					"schedule_expression": computedString("When the action runs."),
+					"start_time":          computedString("Start of the action's time window (UTC)."),
+					"target":              computedInt64("Number of instances the action sets."),
+				}),
+				"service_name": computedString("Name of the service."),
+				"target":       computedInt64("Number of provisioned instances wanted."),
+				"target_tracking_policies": computedObjectList("Target-tracking policies, as in `fc_provision_config`.", map[string]schema.Attribute{
+					"end_time":      computedString("End of the policy's time window (UTC)."),
+					"max_capacity":  computedInt64("Most instances the policy keeps."),
+					"metric_target": computedFloat64("Value of the metric the policy keeps."),
+					"metric_type":   computedString("Metric the policy tracks."),
+					"min_capacity":  computedInt64("Fewest instances the policy keeps."),
+					"name":          computedString("Name of the policy."),
+					"start_time":    computedString("Start of the policy's time window (UTC)."),
+				}),
+			}),
+			"qualifier": optionalString("Only list the configs of this alias (or `LATEST`); needs `service_name`.",
+				validators.AliasOrLatest(), stringvalidator.AlsoRequires(path.MatchRoot("service_name"))),
+			"service_name": optionalString("Only list the configs of this service. Without it, every config of the account is listed.",
+				validators.Name("service name", 128)),
 		},
 	}
 }
 
 func (d *provisionConfigsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg provisionConfigsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[provisionConfigsDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	list, err := d.client.ListProvisionConfigs(ctx, fc.ProvisionConfigListOptions{
@@ -113,10 +87,7 @@ func (d *provisionConfigsDataSource) Read(ctx context.Context, req datasource.Re
 	})
 	if err != nil {
 		what := "Listing the provision configs failed"
-		if fc.IsNotFound(err) {
-			what += fmt.Sprintf(": service %q does not exist", cfg.ServiceName.ValueString())
-		}
-		addAPIError(&resp.Diagnostics, "Error listing FC provision configs", "provision config", what, err)
+		addLookupError(&resp.Diagnostics, "Error listing FC provision configs", "provision config", what, what+fmt.Sprintf(": service %q does not exist", cfg.ServiceName.ValueString()), err)
 		return
 	}
 	cfg.Configs = make([]provisionConfigItemModel, 0, len(list))

@@ -4,15 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
-	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 var (
@@ -30,9 +27,9 @@ type serviceVersionsDataSource struct {
 }
 
 type serviceVersionsDataSourceModel struct {
-	LatestVersionID types.String `tfsdk:"latest_version_id"`
-	ServiceName     types.String `tfsdk:"service_name"`
-	Versions        types.List   `tfsdk:"versions"`
+	LatestVersionID types.String       `tfsdk:"latest_version_id"`
+	ServiceName     types.String       `tfsdk:"service_name"`
+	Versions        []versionItemModel `tfsdk:"versions"`
 }
 
 func (d *serviceVersionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -43,58 +40,29 @@ func (d *serviceVersionsDataSource) Schema(_ context.Context, _ datasource.Schem
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the published versions of a Function Compute service, newest first.",
 		Attributes: map[string]schema.Attribute{
-			"latest_version_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the newest version; null when the service has no version.",
-				Computed:            true,
-			},
-			"service_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the service. It is an error if the service does not exist.",
-				Required:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
-			"versions": schema.ListNestedAttribute{
-				MarkdownDescription: "The versions, newest (highest version ID) first; empty when there is none.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"created_time": schema.StringAttribute{
-							MarkdownDescription: "Time the version was published (UTC).",
-							Computed:            true,
-						},
-						"description": schema.StringAttribute{
-							MarkdownDescription: "Description of the version; null when empty.",
-							Computed:            true,
-						},
-						"last_modified_time": schema.StringAttribute{
-							MarkdownDescription: "Time of the last change of the version (UTC).",
-							Computed:            true,
-						},
-						"version_id": schema.StringAttribute{
-							MarkdownDescription: "The version's ID, e.g. `3`.",
-							Computed:            true,
-						},
-					},
-				},
-			},
+			"latest_version_id": computedString("ID of the newest version; null when the service has no version."),
+			"service_name":      requiredServiceName("Name of the service. It is an error if the service does not exist."),
+			"versions": computedObjectList("The versions, newest (highest version ID) first; empty when there is none.", map[string]schema.Attribute{
+				"created_time":       computedString("Time the version was published (UTC)."),
+				"description":        computedString("Description of the version; null when empty."),
+				"last_modified_time": computedString("Time of the last change of the version (UTC)."),
+				"version_id":         computedString("The version's ID, e.g. `3`."),
+			}),
 		},
 	}
 }
 
 func (d *serviceVersionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg serviceVersionsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[serviceVersionsDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	service := cfg.ServiceName.ValueString()
 
 	list, err := d.client.ListServiceVersions(ctx, service, fc.VersionListOptions{Direction: "BACKWARD", Limit: 100})
 	if err != nil {
-		what := fmt.Sprintf("Could not list the versions of service %q", service)
-		if fc.IsNotFound(err) {
-			what = fmt.Sprintf("Service %q does not exist in this account and region. Check the name and the provider's region and account", service)
-		}
-		addAPIError(&resp.Diagnostics, "Error listing FC service versions", "service version", what, err)
+		addLookupError(&resp.Diagnostics, "Error listing FC service versions", "service version",
+			fmt.Sprintf("Could not list the versions of service %q", service), serviceMissing(service), err)
 		return
 	}
 	tflog.Debug(ctx, "Listed FC service versions", map[string]any{"service": service, "count": len(list)})
@@ -102,22 +70,7 @@ func (d *serviceVersionsDataSource) Read(ctx context.Context, req datasource.Rea
 	// pages look like.
 	sortVersionsNewestFirst(list)
 
-	elemType := types.ObjectType{AttrTypes: versionItemAttrTypes}
-	versions := make([]attr.Value, 0, len(list))
-	for i := range list {
-		obj, diags := types.ObjectValueFrom(ctx, versionItemAttrTypes, flattenVersionItem(&list[i]))
-		resp.Diagnostics.Append(diags...)
-		if diags.HasError() {
-			return
-		}
-		versions = append(versions, obj)
-	}
-	versionList, diags := types.ListValue(elemType, versions)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Versions = versionList
+	cfg.Versions = mapEach(list, flattenVersionItem)
 	cfg.LatestVersionID = types.StringNull()
 	if len(list) > 0 {
 		cfg.LatestVersionID = types.StringPointerValue(list[0].VersionID)

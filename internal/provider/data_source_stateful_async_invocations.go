@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -66,8 +65,9 @@ func (d *statefulAsyncInvocationsDataSource) Metadata(_ context.Context, req dat
 }
 
 func (d *statefulAsyncInvocationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	startedBound := func(when string) schema.StringAttribute {
+		return optionalString("Only the invocations that started at or "+when+" this time, written `YYYY-MM-DDThh:mm:ssZ` (UTC).",
+			validators.UTCTimestamp())
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the stateful asynchronous invocations of a Function Compute function " +
@@ -75,66 +75,34 @@ func (d *statefulAsyncInvocationsDataSource) Schema(_ context.Context, _ datasou
 			"the function's `fc_function_async_invoke_config` has `stateful_invocation = true`, with their status " +
 			"(`Running`, then `Succeeded`, `Failed` after the retries, or `Stopped`).",
 		Attributes: map[string]schema.Attribute{
-			"function_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the function.",
-				Required:            true,
-				Validators:          []validator.String{validators.Name("function name", 64)},
-			},
+			"function_name": requiredFunctionName("Name of the function."),
 			"include_payload": schema.BoolAttribute{
 				MarkdownDescription: "Also read each invocation's event into `payload`.",
 				Optional:            true,
 			},
-			"invocation_id_prefix": schema.StringAttribute{
-				MarkdownDescription: "Only the invocations whose ID starts with this.",
-				Optional:            true,
-			},
-			"invocations": schema.ListNestedAttribute{
-				MarkdownDescription: "The invocations, newest first.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"already_retried_times": schema.Int64Attribute{MarkdownDescription: "How often FC retried it so far.", Computed: true},
-					"destination_status":    computed("Status of the delivery to the async-invoke config's destination, when FC reports one."),
-					"duration_ms":           schema.Int64Attribute{MarkdownDescription: "How long it ran, in milliseconds, once it ended.", Computed: true},
-					"end_time":              computed("When it ended (RFC 3339, UTC); null while it runs."),
-					"error_message":         computed("The error of its last failed attempt."),
-					"instance_id":           computed("The instance that ran its last attempt."),
-					"invocation_id":         computed("ID of the invocation (`X-Fc-Stateful-Async-Invocation-Id`)."),
-					"payload":               computed("Its event, with `include_payload = true`."),
-					"qualifier":             computed("The qualifier it was invoked with."),
-					"request_id":            computed("Request ID of the InvokeFunction call that started it."),
-					"result":                computed("What the function returned, once it succeeded."),
-					"started_time":          computed("When it started (RFC 3339, UTC)."),
-					"status":                computed("Its status: " + validators.MarkdownEnum(validators.InvocationStatuses) + "."),
-				}},
-			},
-			"qualifier": schema.StringAttribute{
-				MarkdownDescription: "Only the invocations of this qualifier (`LATEST`, a version ID or an alias name); " +
-					"all of them when not set.",
-				Optional:   true,
-				Validators: []validator.String{validators.Qualifier()},
-			},
-			"service_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the service.",
-				Required:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
-			"started_after": schema.StringAttribute{
-				MarkdownDescription: "Only the invocations that started at or after this time, written " +
-					"`YYYY-MM-DDThh:mm:ssZ` (UTC).",
-				Optional:   true,
-				Validators: []validator.String{validators.UTCTimestamp()},
-			},
-			"started_before": schema.StringAttribute{
-				MarkdownDescription: "Only the invocations that started at or before this time, written " +
-					"`YYYY-MM-DDThh:mm:ssZ` (UTC).",
-				Optional:   true,
-				Validators: []validator.String{validators.UTCTimestamp()},
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "Only the invocations in this status: " + validators.MarkdownEnum(validators.InvocationStatuses) + ".",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(validators.InvocationStatuses...)},
-			},
+			"invocation_id_prefix": optionalString("Only the invocations whose ID starts with this."),
+			"invocations": computedObjectList("The invocations, newest first.", map[string]schema.Attribute{
+				"already_retried_times": computedInt64("How often FC retried it so far."),
+				"destination_status":    computedString("Status of the delivery to the async-invoke config's destination, when FC reports one."),
+				"duration_ms":           computedInt64("How long it ran, in milliseconds, once it ended."),
+				"end_time":              computedString("When it ended (RFC 3339, UTC); null while it runs."),
+				"error_message":         computedString("The error of its last failed attempt."),
+				"instance_id":           computedString("The instance that ran its last attempt."),
+				"invocation_id":         computedString("ID of the invocation (`X-Fc-Stateful-Async-Invocation-Id`)."),
+				"payload":               computedString("Its event, with `include_payload = true`."),
+				"qualifier":             computedString("The qualifier it was invoked with."),
+				"request_id":            computedString("Request ID of the InvokeFunction call that started it."),
+				"result":                computedString("What the function returned, once it succeeded."),
+				"started_time":          computedString("When it started (RFC 3339, UTC)."),
+				"status":                computedString("Its status: " + validators.MarkdownEnum(validators.InvocationStatuses) + "."),
+			}),
+			"qualifier": optionalString("Only the invocations of this qualifier (`LATEST`, a version ID or an alias name); "+
+				"all of them when not set.", validators.Qualifier()),
+			"service_name":   requiredServiceName("Name of the service."),
+			"started_after":  startedBound("after"),
+			"started_before": startedBound("before"),
+			"status": optionalString("Only the invocations in this status: "+validators.MarkdownEnum(validators.InvocationStatuses)+".",
+				stringvalidator.OneOf(validators.InvocationStatuses...)),
 		},
 	}
 }
@@ -155,9 +123,8 @@ func (d *statefulAsyncInvocationsDataSource) ValidateConfig(ctx context.Context,
 }
 
 func (d *statefulAsyncInvocationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg statefulAsyncInvocationsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	cfg, ok := dataSourceConfig[statefulAsyncInvocationsDataSourceModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	opts := fc.StatefulInvocationListOptions{
@@ -179,16 +146,12 @@ func (d *statefulAsyncInvocationsDataSource) Read(ctx context.Context, req datas
 	list, err := d.client.ListStatefulAsyncInvocations(ctx, service, qualifier, function, opts)
 	if err != nil {
 		what := fmt.Sprintf("Listing the stateful async invocations of function %q of service %q failed", function, service)
-		if fc.IsNotFound(err) {
-			what += ": the service, the function or the qualifier does not exist"
-		}
-		addAPIError(&resp.Diagnostics, "Error listing FC stateful async invocations", "function", what, err)
+		addLookupError(&resp.Diagnostics, "Error listing FC stateful async invocations", "function", what, what+": the service, the function or the qualifier does not exist", err)
 		return
 	}
-	cfg.Invocations = make([]statefulAsyncInvocationItem, 0, len(list))
-	for i := range list {
-		cfg.Invocations = append(cfg.Invocations, flattenStatefulInvocation(&list[i], cfg.IncludePayload.ValueBool()))
-	}
+	cfg.Invocations = mapEach(list, func(in *fc.StatefulAsyncInvocation) statefulAsyncInvocationItem {
+		return flattenStatefulInvocation(in, cfg.IncludePayload.ValueBool())
+	})
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 

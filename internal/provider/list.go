@@ -63,6 +63,17 @@ type listed struct {
 	problem string
 }
 
+// newListed is the listed object with import ID id, which is also its
+// display name: an import sets id and the string attributes names; flatten
+// makes its state from the state the import leaves.
+func newListed[M any](id string, names map[string]string, flatten func(ctx context.Context, prior M) (any, diag.Diagnostics)) listed {
+	imported := map[string]attr.Value{"id": types.StringValue(id)}
+	for name, v := range names {
+		imported[name] = types.StringValue(v)
+	}
+	return listed{display: id, imported: imported, state: stateFrom(flatten)}
+}
+
 // stateFrom adapts a flatten of the resource model M: it reads the import's
 // prior state into M and flattens with it.
 func stateFrom[M any](flatten func(ctx context.Context, prior M) (any, diag.Diagnostics)) func(context.Context, *tfsdk.Resource) (any, diag.Diagnostics) {
@@ -220,6 +231,23 @@ func one[T any](v T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) { yield(v, nil) }
 }
 
+// mapped yields f of every element of seq, until seq's error, which it
+// yields too.
+func mapped[T, U any](seq iter.Seq2[T, error], f func(T) U) iter.Seq2[U, error] {
+	return func(yield func(U, error) bool) {
+		for v, err := range seq {
+			if err != nil {
+				var zero U
+				yield(zero, err)
+				return
+			}
+			if !yield(f(v), nil) {
+				return
+			}
+		}
+	}
+}
+
 // serviceNames yields name when it is set (named is then true), or else
 // the name of every service.
 func serviceNames(ctx context.Context, client *fc.Client, name string) (names iter.Seq2[string, error], named bool) {
@@ -227,13 +255,19 @@ func serviceNames(ctx context.Context, client *fc.Client, name string) (names it
 		return one(name), true
 	}
 	services := failing(client.Services(ctx, fc.ListOptions{Limit: listPageSize}), "Could not list the services")
-	return func(yield func(string, error) bool) {
-		for s, err := range services {
-			if !yield(stringOrEmpty(s.ServiceName), err) || err != nil {
-				return
-			}
-		}
-	}, false
+	return mapped(services, func(s fc.Service) string { return stringOrEmpty(s.ServiceName) }), false
+}
+
+// serviceChildren yields what list yields for the service named service,
+// or for every service when service is "", paired with the service;
+// plural names the children in errors ("aliases").
+func serviceChildren[C any](ctx context.Context, client *fc.Client, service, plural string,
+	list func(service string) iter.Seq2[C, error],
+) iter.Seq2[child[string, C], error] {
+	services, named := serviceNames(ctx, client, service)
+	return within(services, named, func(s string) iter.Seq2[C, error] {
+		return failing(list(s), fmt.Sprintf("Could not list the %s of service %q", plural, s))
+	})
 }
 
 // functionRef names a function.
@@ -246,19 +280,22 @@ func functionRefs(ctx context.Context, client *fc.Client, service, function stri
 	if service != "" && function != "" {
 		return one(functionRef{service, function}), true
 	}
-	services, servicesNamed := serviceNames(ctx, client, service)
-	functions := within(services, servicesNamed, func(s string) iter.Seq2[fc.Function, error] {
-		return failing(client.Functions(ctx, s, "", fc.ListOptions{Limit: listPageSize}),
-			fmt.Sprintf("Could not list the functions of service %q", s))
+	functions := serviceChildren(ctx, client, service, "functions", func(s string) iter.Seq2[fc.Function, error] {
+		return client.Functions(ctx, s, "", fc.ListOptions{Limit: listPageSize})
 	})
-	return func(yield func(functionRef, error) bool) {
-		for f, err := range functions {
-			if !yield(functionRef{f.parent, stringOrEmpty(f.item.FunctionName)}, err) || err != nil {
-				return
-			}
-		}
-	}, false
+	return mapped(functions, func(f child[string, fc.Function]) functionRef {
+		return functionRef{f.parent, stringOrEmpty(f.item.FunctionName)}
+	}), false
 }
 
-// stringValue is types.StringValue, for the imported attributes.
-func stringValue(s string) attr.Value { return types.StringValue(s) }
+// functionChildren is serviceChildren for the children of functions: of
+// the function named by service and function when both are set, else of
+// every function of service, or of every service when service is "".
+func functionChildren[C any](ctx context.Context, client *fc.Client, service, function, plural string,
+	list func(functionRef) iter.Seq2[C, error],
+) iter.Seq2[child[functionRef, C], error] {
+	functions, named := functionRefs(ctx, client, service, function)
+	return within(functions, named, func(f functionRef) iter.Seq2[C, error] {
+		return failing(list(f), fmt.Sprintf("Could not list the %s of function %q of service %q", plural, f.function, f.service))
+	})
+}

@@ -2,20 +2,15 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"iter"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
-	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 var (
@@ -48,16 +43,8 @@ func (r *aliasListResource) ListResourceConfigSchema(_ context.Context, _ list.L
 			"aliases). With `include_resource` (and for `-generate-config-out`), each result has the state an import " +
 			"of the alias would read.",
 		Attributes: map[string]listschema.Attribute{
-			"name_prefix": listschema.StringAttribute{
-				MarkdownDescription: "Only list aliases whose name starts with this prefix.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"service_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the aliases of this service. Without it, the aliases of every service are listed.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"name_prefix":  namePrefixFilter("Only list aliases whose name starts with this prefix."),
+			"service_name": serviceNameFilter("Only list the aliases of this service. Without it, the aliases of every service are listed."),
 		},
 	}
 }
@@ -68,22 +55,12 @@ func (r *aliasListResource) List(ctx context.Context, req list.ListRequest, stre
 		return
 	}
 	opts := fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: pageSize(req.Limit)}
-	services, named := serviceNames(ctx, r.client, cfg.ServiceName.ValueString())
-	aliases := within(services, named, func(s string) iter.Seq2[fc.Alias, error] {
-		return failing(r.client.Aliases(ctx, s, opts), fmt.Sprintf("Could not list the aliases of service %q", s))
+	aliases := serviceChildren(ctx, r.client, cfg.ServiceName.ValueString(), "aliases", func(s string) iter.Seq2[fc.Alias, error] {
+		return r.client.Aliases(ctx, s, opts)
 	})
 	streamListed(ctx, req, stream, aliases, "Error listing FC aliases", "alias", func(a child[string, fc.Alias]) listed {
 		service, name := a.parent, stringOrEmpty(a.item.AliasName)
-		return listed{
-			display: service + "/" + name,
-			imported: map[string]attr.Value{
-				"id":           stringValue(aliasID(service, name)),
-				"service_name": stringValue(service),
-				"name":         stringValue(name),
-			},
-			state: stateFrom(func(_ context.Context, prior aliasModel) (any, diag.Diagnostics) {
-				return flattenAlias(&a.item, prior)
-			}),
-		}
+		return newListed(aliasID(service, name), map[string]string{"service_name": service, "name": name},
+			func(_ context.Context, prior aliasModel) (any, diag.Diagnostics) { return flattenAlias(&a.item, prior) })
 	})
 }

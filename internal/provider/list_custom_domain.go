@@ -3,13 +3,10 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -46,11 +43,7 @@ func (r *customDomainListResource) ListResourceConfigSchema(_ context.Context, _
 			"configuration has no key, and the plan asks for one (`cert_config.private_key` or `private_key_wo`) " +
 			"until you add it.",
 		Attributes: map[string]listschema.Attribute{
-			"name_prefix": listschema.StringAttribute{
-				MarkdownDescription: "Only list domains whose name starts with this prefix, e.g. `api.`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"name_prefix": namePrefixFilter("Only list domains whose name starts with this prefix, e.g. `api.`."),
 		},
 	}
 }
@@ -63,12 +56,8 @@ func (r *customDomainListResource) List(ctx context.Context, req list.ListReques
 	domains := r.client.CustomDomains(ctx, fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: pageSize(req.Limit)})
 	streamListed(ctx, req, stream, domains, "Error listing FC custom domains", "custom domain", func(d fc.CustomDomain) listed {
 		name := stringOrEmpty(d.DomainName)
-		return listed{
-			display:  name,
-			imported: map[string]attr.Value{"id": stringValue(name), "domain_name": stringValue(name)},
-			state: stateFrom(func(_ context.Context, prior customDomainModel) (any, diag.Diagnostics) {
-				return flattenCustomDomain(&d, prior), nil
-			}),
-		}
+		return newListed(name, map[string]string{"domain_name": name}, func(_ context.Context, prior customDomainModel) (any, diag.Diagnostics) {
+			return flattenCustomDomain(&d, prior), nil
+		})
 	})
 }

@@ -5,13 +5,10 @@ import (
 	"iter"
 	"path"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -39,21 +36,6 @@ type functionListModel struct {
 	ServiceName types.String `tfsdk:"service_name"`
 }
 
-// defaultCodeDir is where generated configuration expects the code
-// packages FC cannot return, relative to the working directory.
-const defaultCodeDir = "fc-code"
-
-// codeDirAttribute is the code_dir argument of the fc_function and
-// fc_layer_version list blocks; layout is where a package goes under it.
-func codeDirAttribute(layout string) listschema.StringAttribute {
-	return listschema.StringAttribute{
-		MarkdownDescription: "Directory, relative to Terraform's working directory, under which the results' `code.filename` " +
-			"(and so the generated configuration) expects the code packages: `" + layout + "`. Defaults to `" + defaultCodeDir + "`.",
-		Optional:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-}
-
 func (r *functionListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_function"
 }
@@ -71,17 +53,9 @@ func (r *functionListResource) ListResourceConfigSchema(_ context.Context, _ lis
 			"takes the source into the state and the apply uploads nothing. Everything else is the state an import " +
 			"of the function would read.",
 		Attributes: map[string]listschema.Attribute{
-			"code_dir": codeDirAttribute("<code_dir>/functions/<service>/<function>.zip"),
-			"name_prefix": listschema.StringAttribute{
-				MarkdownDescription: "Only list functions whose name starts with this prefix.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"service_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the functions of this service. Without it, the functions of every service are listed.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"code_dir":     codeDirAttribute("<code_dir>/functions/<service>/<function>.zip"),
+			"name_prefix":  namePrefixFilter("Only list functions whose name starts with this prefix."),
+			"service_name": serviceNameFilter("Only list the functions of this service. Without it, the functions of every service are listed."),
 		},
 	}
 }
@@ -91,25 +65,15 @@ func (r *functionListResource) List(ctx context.Context, req list.ListRequest, s
 	if !listConfig(ctx, req, stream, r.client, &cfg) {
 		return
 	}
-	codeDir := defaultCodeDir
-	if known(cfg.CodeDir) {
-		codeDir = cfg.CodeDir.ValueString()
-	}
+	codeDir := codeDirOf(cfg.CodeDir)
 	opts := fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: pageSize(req.Limit)}
-	services, named := serviceNames(ctx, r.client, cfg.ServiceName.ValueString())
-	functions := within(services, named, func(s string) iter.Seq2[fc.Function, error] {
-		return failing(r.client.Functions(ctx, s, "", opts), "Could not list the functions of service \""+s+"\"")
+	functions := serviceChildren(ctx, r.client, cfg.ServiceName.ValueString(), "functions", func(s string) iter.Seq2[fc.Function, error] {
+		return r.client.Functions(ctx, s, "", opts)
 	})
 	streamListed(ctx, req, stream, functions, "Error listing FC functions", "function", func(f child[string, fc.Function]) listed {
 		service, name := f.parent, stringOrEmpty(f.item.FunctionName)
-		return listed{
-			display: service + "/" + name,
-			imported: map[string]attr.Value{
-				"id":           stringValue(service + "/" + name),
-				"service_name": stringValue(service),
-				"name":         stringValue(name),
-			},
-			state: stateFrom(func(ctx context.Context, prior functionResourceModel) (any, diag.Diagnostics) {
+		return newListed(service+"/"+name, map[string]string{"service_name": service, "name": name},
+			func(ctx context.Context, prior functionResourceModel) (any, diag.Diagnostics) {
 				m, diags := functionStateFromAPI(ctx, &f.item, &prior)
 				if diags.HasError() || (m.Runtime.ValueString() == validators.RuntimeCustomContainer && !m.CustomContainerConfig.IsNull()) {
 					return m, diags
@@ -118,8 +82,7 @@ func (r *functionListResource) List(ctx context.Context, req list.ListRequest, s
 				m.Code, d = codePlaceholder(ctx, prior.Code, path.Join(codeDir, "functions", service, name+".zip"))
 				diags.Append(d...)
 				return m, diags
-			}),
-		}
+			})
 	})
 }
 

@@ -2,17 +2,12 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"iter"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -51,19 +46,8 @@ func (r *asyncInvokeConfigListResource) ListResourceConfigSchema(_ context.Conte
 			"function of a service, or of every function (services, then functions, by name). With `include_resource` " +
 			"(and for `-generate-config-out`), each result has the state an import of the config would read.",
 		Attributes: map[string]listschema.Attribute{
-			"function_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the configs of this function; needs `service_name`.",
-				Optional:            true,
-				Validators: []validator.String{
-					validators.Name("function name", 64),
-					stringvalidator.AlsoRequires(path.MatchRoot("service_name")),
-				},
-			},
-			"service_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the configs of the functions of this service. Without it, the configs of every function are listed.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"function_name": functionNameFilter("Only list the configs of this function; needs `service_name`."),
+			"service_name":  serviceNameFilter("Only list the configs of the functions of this service. Without it, the configs of every function are listed."),
 		},
 	}
 }
@@ -73,28 +57,20 @@ func (r *asyncInvokeConfigListResource) List(ctx context.Context, req list.ListR
 	if !listConfig(ctx, req, stream, r.client, &cfg) {
 		return
 	}
-	functions, named := functionRefs(ctx, r.client, cfg.ServiceName.ValueString(), cfg.FunctionName.ValueString())
-	configs := within(functions, named, func(f functionRef) iter.Seq2[fc.AsyncInvokeConfig, error] {
-		return failing(r.client.FunctionAsyncInvokeConfigs(ctx, f.service, f.function, fc.ListOptions{Limit: pageSize(req.Limit)}),
-			fmt.Sprintf("Could not list the async invoke configs of function %q of service %q", f.function, f.service))
-	})
+	configs := functionChildren(ctx, r.client, cfg.ServiceName.ValueString(), cfg.FunctionName.ValueString(), "async invoke configs",
+		func(f functionRef) iter.Seq2[fc.AsyncInvokeConfig, error] {
+			return r.client.FunctionAsyncInvokeConfigs(ctx, f.service, f.function, fc.ListOptions{Limit: pageSize(req.Limit)})
+		})
 	streamListed(ctx, req, stream, configs, "Error listing FC async invoke configs", "async invoke config", func(c child[functionRef, fc.AsyncInvokeConfig]) listed {
 		service, function := c.parent.service, c.parent.function
 		qualifier := stringOrEmpty(c.item.Qualifier)
 		if qualifier == "" {
 			qualifier = validators.QualifierLatest
 		}
-		return listed{
-			display: asyncInvokeConfigID(service, function, qualifier),
-			imported: map[string]attr.Value{
-				"id":            stringValue(asyncInvokeConfigID(service, function, qualifier)),
-				"service_name":  stringValue(service),
-				"function_name": stringValue(function),
-				"qualifier":     stringValue(qualifier),
-			},
-			state: stateFrom(func(ctx context.Context, prior asyncInvokeConfigModel) (any, diag.Diagnostics) {
+		return newListed(asyncInvokeConfigID(service, function, qualifier),
+			map[string]string{"service_name": service, "function_name": function, "qualifier": qualifier},
+			func(ctx context.Context, prior asyncInvokeConfigModel) (any, diag.Diagnostics) {
 				return flattenAsyncInvokeConfig(ctx, &c.item, prior)
-			}),
-		}
+			})
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -63,14 +62,8 @@ func (r *layerVersionListResource) ListResourceConfigSchema(_ context.Context, _
 				Optional:            true,
 				Validators:          []validator.String{validators.Name("layer name", 64)},
 			},
-			"name_prefix": listschema.StringAttribute{
-				MarkdownDescription: "Only list the versions of layers whose name starts with this prefix; conflicts with `layer_name`.",
-				Optional:            true,
-				Validators: []validator.String{
-					stringvalidator.LengthAtLeast(1),
-					stringvalidator.ConflictsWith(fwpath.MatchRoot("layer_name")),
-				},
-			},
+			"name_prefix": namePrefixFilter("Only list the versions of layers whose name starts with this prefix; conflicts with `layer_name`.",
+				stringvalidator.ConflictsWith(fwpath.MatchRoot("layer_name"))),
 		},
 	}
 }
@@ -80,44 +73,33 @@ func (r *layerVersionListResource) List(ctx context.Context, req list.ListReques
 	if !listConfig(ctx, req, stream, r.client, &cfg) {
 		return
 	}
-	codeDir := defaultCodeDir
-	if known(cfg.CodeDir) {
-		codeDir = cfg.CodeDir.ValueString()
-	}
-	var layers iter.Seq2[string, error]
-	named := known(cfg.LayerName)
-	if named {
-		layers = one(cfg.LayerName.ValueString())
-	} else {
-		all := failing(r.client.Layers(ctx, fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: listPageSize}), "Could not list the layers")
-		layers = func(yield func(string, error) bool) {
-			for l, err := range all {
-				if !yield(stringOrEmpty(l.LayerName), err) || err != nil {
-					return
-				}
-			}
-		}
-	}
+	codeDir := codeDirOf(cfg.CodeDir)
+	layers, named := r.layerNames(ctx, cfg)
 	versions := within(layers, named, func(layer string) iter.Seq2[fc.Layer, error] {
 		return failing(r.client.LayerVersions(ctx, layer, fc.LayerVersionListOptions{Limit: pageSize(req.Limit)}),
 			fmt.Sprintf("Could not list the versions of layer %q", layer))
 	})
 	streamListed(ctx, req, stream, versions, "Error listing FC layer versions", "layer version", func(v child[string, fc.Layer]) listed {
 		layer, version := v.parent, int64OrZero(v.item.Version)
-		return listed{
-			display: layerVersionID(layer, version),
-			imported: map[string]attr.Value{
-				"id":           stringValue(layerVersionID(layer, version)),
-				"layer_name":   stringValue(layer),
-				"version":      types.Int64Value(version),
-				"skip_destroy": types.BoolValue(false),
-			},
-			state: stateFrom(func(ctx context.Context, prior layerVersionModel) (any, diag.Diagnostics) {
+		l := newListed(layerVersionID(layer, version), map[string]string{"layer_name": layer},
+			func(ctx context.Context, prior layerVersionModel) (any, diag.Diagnostics) {
 				m := layerVersionState(&v.item, &prior)
 				var diags diag.Diagnostics
 				m.Code, diags = codePlaceholder(ctx, prior.Code, path.Join(codeDir, "layers", layer, strconv.FormatInt(version, 10)+".zip"))
 				return m, diags
-			}),
-		}
+			})
+		l.imported["version"] = types.Int64Value(version)
+		l.imported["skip_destroy"] = types.BoolValue(false)
+		return l
 	})
+}
+
+// layerNames yields the layer_name of cfg when it is set (named is then
+// true), or else the name of every layer that has the name_prefix.
+func (r *layerVersionListResource) layerNames(ctx context.Context, cfg layerVersionListModel) (names iter.Seq2[string, error], named bool) {
+	if known(cfg.LayerName) {
+		return one(cfg.LayerName.ValueString()), true
+	}
+	layers := failing(r.client.Layers(ctx, fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: listPageSize}), "Could not list the layers")
+	return mapped(layers, func(l fc.Layer) string { return stringOrEmpty(l.LayerName) }), false
 }

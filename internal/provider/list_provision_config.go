@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -57,11 +56,7 @@ func (r *provisionConfigListResource) ListResourceConfigSchema(_ context.Context
 					stringvalidator.AlsoRequires(path.MatchRoot("service_name")),
 				},
 			},
-			"service_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the configs of this service. Without it, every config of the account is listed.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"service_name": serviceNameFilter("Only list the configs of this service. Without it, every config of the account is listed."),
 		},
 	}
 }
@@ -80,17 +75,10 @@ func (r *provisionConfigListResource) List(ctx context.Context, req list.ListReq
 			return listed{problem: fmt.Sprintf("ListProvisionConfigs returned a config whose resource %q is not "+
 				"<account>#<service>#<qualifier>#<function>, so it cannot be named. Please report this.", stringOrEmpty(p.Resource))}
 		}
-		return listed{
-			display: provisionConfigID(service, qualifier, function),
-			imported: map[string]attr.Value{
-				"id":            stringValue(provisionConfigID(service, qualifier, function)),
-				"service_name":  stringValue(service),
-				"qualifier":     stringValue(qualifier),
-				"function_name": stringValue(function),
-			},
-			state: stateFrom(func(ctx context.Context, prior provisionConfigModel) (any, diag.Diagnostics) {
+		return newListed(provisionConfigID(service, qualifier, function),
+			map[string]string{"service_name": service, "qualifier": qualifier, "function_name": function},
+			func(ctx context.Context, prior provisionConfigModel) (any, diag.Diagnostics) {
 				return flattenProvisionConfig(ctx, &p, prior)
-			}),
-		}
+			})
 	})
 }

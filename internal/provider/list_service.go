@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -45,11 +42,7 @@ func (r *serviceListResource) ListResourceConfigSchema(_ context.Context, _ list
 			"`include_resource` (and for `-generate-config-out`), each result has the state an import of the service " +
 			"would read, tags included.",
 		Attributes: map[string]listschema.Attribute{
-			"name_prefix": listschema.StringAttribute{
-				MarkdownDescription: "Only list services whose name starts with this prefix.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"name_prefix": namePrefixFilter("Only list services whose name starts with this prefix."),
 		},
 	}
 }
@@ -62,13 +55,9 @@ func (r *serviceListResource) List(ctx context.Context, req list.ListRequest, st
 	services := r.client.Services(ctx, fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: pageSize(req.Limit)})
 	streamListed(ctx, req, stream, services, "Error listing FC services", "service", func(s fc.Service) listed {
 		name := stringOrEmpty(s.ServiceName)
-		return listed{
-			display:  name,
-			imported: map[string]attr.Value{"id": stringValue(name), "name": stringValue(name)},
-			state: stateFrom(func(ctx context.Context, prior serviceResourceModel) (any, diag.Diagnostics) {
-				return r.state(ctx, &s, prior)
-			}),
-		}
+		return newListed(name, map[string]string{"name": name}, func(ctx context.Context, prior serviceResourceModel) (any, diag.Diagnostics) {
+			return r.state(ctx, &s, prior)
+		})
 	})
 }
 

@@ -2,21 +2,15 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"iter"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
-	"github.com/terraform-fc/terraform-provider-fc/internal/validators"
 )
 
 var (
@@ -51,24 +45,9 @@ func (r *triggerListResource) ListResourceConfigSchema(_ context.Context, _ list
 			"in name order (services, then functions, then triggers). With `include_resource` (and for " +
 			"`-generate-config-out`), each result has the state an import of the trigger would read.",
 		Attributes: map[string]listschema.Attribute{
-			"function_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the triggers of this function; needs `service_name`.",
-				Optional:            true,
-				Validators: []validator.String{
-					validators.Name("function name", 64),
-					stringvalidator.AlsoRequires(path.MatchRoot("service_name")),
-				},
-			},
-			"name_prefix": listschema.StringAttribute{
-				MarkdownDescription: "Only list triggers whose name starts with this prefix.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"service_name": listschema.StringAttribute{
-				MarkdownDescription: "Only list the triggers of the functions of this service. Without it, the triggers of every function are listed.",
-				Optional:            true,
-				Validators:          []validator.String{validators.Name("service name", 128)},
-			},
+			"function_name": functionNameFilter("Only list the triggers of this function; needs `service_name`."),
+			"name_prefix":   namePrefixFilter("Only list triggers whose name starts with this prefix."),
+			"service_name":  serviceNameFilter("Only list the triggers of the functions of this service. Without it, the triggers of every function are listed."),
 		},
 	}
 }
@@ -79,24 +58,15 @@ func (r *triggerListResource) List(ctx context.Context, req list.ListRequest, st
 		return
 	}
 	opts := fc.ListOptions{Prefix: cfg.NamePrefix.ValueString(), Limit: pageSize(req.Limit)}
-	functions, named := functionRefs(ctx, r.client, cfg.ServiceName.ValueString(), cfg.FunctionName.ValueString())
-	triggers := within(functions, named, func(f functionRef) iter.Seq2[fc.Trigger, error] {
-		return failing(r.client.Triggers(ctx, f.service, f.function, opts),
-			fmt.Sprintf("Could not list the triggers of function %q of service %q", f.function, f.service))
-	})
+	triggers := functionChildren(ctx, r.client, cfg.ServiceName.ValueString(), cfg.FunctionName.ValueString(), "triggers",
+		func(f functionRef) iter.Seq2[fc.Trigger, error] {
+			return r.client.Triggers(ctx, f.service, f.function, opts)
+		})
 	streamListed(ctx, req, stream, triggers, "Error listing FC triggers", "trigger", func(t child[functionRef, fc.Trigger]) listed {
 		service, function, name := t.parent.service, t.parent.function, stringOrEmpty(t.item.TriggerName)
-		return listed{
-			display: service + "/" + function + "/" + name,
-			imported: map[string]attr.Value{
-				"id":            stringValue(triggerID(service, function, name)),
-				"service_name":  stringValue(service),
-				"function_name": stringValue(function),
-				"name":          stringValue(name),
-			},
-			state: stateFrom(func(ctx context.Context, prior triggerResourceModel) (any, diag.Diagnostics) {
+		return newListed(triggerID(service, function, name), map[string]string{"service_name": service, "function_name": function, "name": name},
+			func(ctx context.Context, prior triggerResourceModel) (any, diag.Diagnostics) {
 				return flattenTrigger(ctx, &t.item, prior)
-			}),
-		}
+			})
 	})
 }
