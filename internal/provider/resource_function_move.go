@@ -14,7 +14,7 @@ var _ resource.ResourceWithMoveState = (*functionResource)(nil)
 
 // MoveState moves an alicloud_fc_function (see move_alicloud.go).
 func (r *functionResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_function", moveAlicloudFunction)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_function", alicloudID{2, []string{"service", "name"}}, moveAlicloudFunction)}
 }
 
 // moveAlicloudFunction maps the state of an alicloud_fc_function onto
@@ -32,12 +32,8 @@ func (r *functionResource) MoveState(_ context.Context) []resource.StateMover {
 // others whose valid values start at 1) are null; the refresh reads them,
 // and what the incumbent has no attribute for (cpu, disk_size, the custom_*
 // and lifecycle configurations, ...), from FC.
-func moveAlicloudFunction(_ context.Context, st alicloudState) (*functionResourceModel, diag.Diagnostics) {
-	service, name := st.name("service", 0, 2), st.name("name", 1, 2)
-	diags := requireNames("alicloud_fc_function", "service", service, "name", name)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudFunction(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *functionResourceModel {
+	service, name := names[0], names[1]
 	m := &functionResourceModel{
 		Code:        moveAlicloudOSSCode(st.stringValue("oss_bucket"), st.stringValue("oss_key")),
 		ID:          types.StringValue(service + "/" + name),
@@ -75,7 +71,7 @@ func moveAlicloudFunction(_ context.Context, st alicloudState) (*functionResourc
 	var d diag.Diagnostics
 	m.CustomContainerConfig, d = moveAlicloudCustomContainerConfig(st)
 	diags.Append(d...)
-	return m, diags
+	return m
 }
 
 // moveAlicloudCustomContainerConfig maps custom_container_config: command

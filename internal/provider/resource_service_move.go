@@ -15,7 +15,7 @@ var _ resource.ResourceWithMoveState = (*serviceResource)(nil)
 
 // MoveState moves an alicloud_fc_service (see move_alicloud.go).
 func (r *serviceResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_service", moveAlicloudService)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_service", alicloudID{1, []string{"name"}}, moveAlicloudService)}
 }
 
 // moveAlicloudService maps the state of an alicloud_fc_service onto
@@ -25,12 +25,8 @@ func (r *serviceResource) MoveState(_ context.Context) []resource.StateMover {
 // them, and created_time, from FC. publish, version and name_prefix have no
 // counterpart. tags are the incumbent's; tags_all stays null, as after an
 // import, so that the refresh reads the service's tags from FC.
-func moveAlicloudService(_ context.Context, st alicloudState) (*serviceResourceModel, diag.Diagnostics) {
-	name := st.name("name", 0, 1)
-	diags := requireNames("alicloud_fc_service", "name", name)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudService(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *serviceResourceModel {
+	name := names[0]
 	m := &serviceResourceModel{TagsAll: types.MapNull(types.StringType)}
 	m.serviceModel = serviceModel{
 		CreatedTime:      types.StringNull(),
@@ -53,7 +49,7 @@ func moveAlicloudService(_ context.Context, st alicloudState) (*serviceResourceM
 	diags.Append(d...)
 	m.VPCConfig, d = moveAlicloudVPCConfig(st)
 	diags.Append(d...)
-	return m, diags
+	return m
 }
 
 // moveAlicloudLogConfig maps log_config: the incumbent keeps it only when
