@@ -274,6 +274,20 @@ func (s alicloudState) block(key string) (alicloudState, bool) {
 	return objs[0], true
 }
 
+// blockObject maps the block at key onto an object of attrTypes: values
+// gives the attribute values of the block's object, or nil when what it
+// holds means "not set"; an absent block is null too.
+func (s alicloudState) blockObject(key string, attrTypes map[string]attr.Type, diags *diag.Diagnostics, values func(b alicloudState) map[string]attr.Value) types.Object {
+	if b, ok := s.block(key); ok {
+		if vals := values(b); vals != nil {
+			obj, d := types.ObjectValue(attrTypes, vals)
+			diags.Append(d...)
+			return obj
+		}
+	}
+	return types.ObjectNull(attrTypes)
+}
+
 // strings returns the strings of the list or set at key (nil when absent);
 // numbers and bools are taken as text, null elements are skipped.
 func (s alicloudState) strings(key string) []string {
@@ -449,10 +463,7 @@ func stringListValue(l []string) types.List {
 // from OSS: bucket and object, as it sent them. Without both (a local
 // package) it is null: see moveAlicloudFunction.
 func moveAlicloudOSSCode(bucket, object string) types.Object {
-	attrTypes := make(map[string]attr.Type)
-	for name, a := range codeSourceAttributes() {
-		attrTypes[name] = a.GetType()
-	}
+	attrTypes := nestedAttrTypes(codeSourceAttributes())
 	if bucket == "" || object == "" {
 		return types.ObjectNull(attrTypes)
 	}

@@ -50,9 +50,7 @@ func moveAlicloudAsyncInvokeConfig(_ context.Context, st alicloudState, names []
 		ServiceName:               types.StringValue(service),
 		StatefulInvocation:        boolOrFalse(st.boolValue("stateful_invocation")),
 	}
-	var d diag.Diagnostics
-	m.DestinationConfig, d = moveAlicloudDestinationConfig(st)
-	diags.Append(d...)
+	m.DestinationConfig = moveAlicloudDestinationConfig(st, diags)
 	return m
 }
 
@@ -60,23 +58,21 @@ func moveAlicloudAsyncInvokeConfig(_ context.Context, st alicloudState, names []
 // [{on_success [{destination}], on_failure [{destination}]}] onto
 // destination_config {on_success, on_failure}; without a destination it is
 // null.
-func moveAlicloudDestinationConfig(st alicloudState) (types.Object, diag.Diagnostics) {
-	b, ok := st.block("destination_config")
-	if !ok {
-		return types.ObjectNull(destinationConfigAttrTypes), nil
-	}
-	destination := func(key string) types.String {
-		if d, ok := b.block(key); ok {
-			return d.optionalString("destination")
+func moveAlicloudDestinationConfig(st alicloudState, diags *diag.Diagnostics) types.Object {
+	return st.blockObject("destination_config", destinationConfigAttrTypes, diags, func(b alicloudState) map[string]attr.Value {
+		destination := func(key string) types.String {
+			if d, ok := b.block(key); ok {
+				return d.optionalString("destination")
+			}
+			return types.StringNull()
 		}
-		return types.StringNull()
-	}
-	onSuccess, onFailure := destination("on_success"), destination("on_failure")
-	if onSuccess.IsNull() && onFailure.IsNull() {
-		return types.ObjectNull(destinationConfigAttrTypes), nil
-	}
-	return types.ObjectValue(destinationConfigAttrTypes, map[string]attr.Value{
-		"on_failure": onFailure,
-		"on_success": onSuccess,
+		onSuccess, onFailure := destination("on_success"), destination("on_failure")
+		if onSuccess.IsNull() && onFailure.IsNull() {
+			return nil
+		}
+		return map[string]attr.Value{
+			"on_failure": onFailure,
+			"on_success": onSuccess,
+		}
 	})
 }

@@ -68,9 +68,7 @@ func moveAlicloudFunction(_ context.Context, st alicloudState, names []string, d
 			Timeout:                 st.positiveInt64("timeout"),
 		},
 	}
-	var d diag.Diagnostics
-	m.CustomContainerConfig, d = moveAlicloudCustomContainerConfig(st)
-	diags.Append(d...)
+	m.CustomContainerConfig = moveAlicloudCustomContainerConfig(st, diags)
 	return m
 }
 
@@ -78,30 +76,28 @@ func moveAlicloudFunction(_ context.Context, st alicloudState, names []string, d
 // and args are strings holding JSON arrays there (as FC sends them), lists
 // here. A string that is not a JSON array of strings is left null, with a
 // warning; the refresh reads the value from FC again.
-func moveAlicloudCustomContainerConfig(st alicloudState) (types.Object, diag.Diagnostics) {
-	b, ok := st.block("custom_container_config")
-	if !ok || (b.stringValue("image") == "" && b.stringValue("command") == "" && b.stringValue("args") == "") {
-		return types.ObjectNull(customContainerConfigAttrTypes), nil
-	}
-	var diags diag.Diagnostics
-	list := func(key string) types.List {
-		l, err := decodeJSONStringList(b.stringValue(key), types.ListNull(types.StringType))
-		if err != nil {
-			diags.AddWarning("Unreadable custom container "+key,
-				fmt.Sprintf("custom_container_config.%s in the alicloud_fc_function state is %q, not a JSON array of strings (%s); "+
-					"it is left unset in the moved state. Write it as a list in fc_function's custom_container_config.%s.",
-					key, b.stringValue(key), err, key))
+func moveAlicloudCustomContainerConfig(st alicloudState, diags *diag.Diagnostics) types.Object {
+	return st.blockObject("custom_container_config", customContainerConfigAttrTypes, diags, func(b alicloudState) map[string]attr.Value {
+		if b.stringValue("image") == "" && b.stringValue("command") == "" && b.stringValue("args") == "" {
+			return nil
 		}
-		return l
-	}
-	obj, d := types.ObjectValue(customContainerConfigAttrTypes, map[string]attr.Value{
-		"acceleration_type": types.StringNull(),
-		"args":              list("args"),
-		"command":           list("command"),
-		"image":             flattenNonEmptyString(b.stringValue("image")),
-		"instance_id":       types.StringNull(),
-		"web_server_mode":   types.BoolNull(),
+		list := func(key string) types.List {
+			l, err := decodeJSONStringList(b.stringValue(key), types.ListNull(types.StringType))
+			if err != nil {
+				diags.AddWarning("Unreadable custom container "+key,
+					fmt.Sprintf("custom_container_config.%s in the alicloud_fc_function state is %q, not a JSON array of strings (%s); "+
+						"it is left unset in the moved state. Write it as a list in fc_function's custom_container_config.%s.",
+						key, b.stringValue(key), err, key))
+			}
+			return l
+		}
+		return map[string]attr.Value{
+			"acceleration_type": types.StringNull(),
+			"args":              list("args"),
+			"command":           list("command"),
+			"image":             flattenNonEmptyString(b.stringValue("image")),
+			"instance_id":       types.StringNull(),
+			"web_server_mode":   types.BoolNull(),
+		}
 	})
-	diags.Append(d...)
-	return obj, diags
 }

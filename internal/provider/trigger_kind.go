@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -236,6 +237,16 @@ func triggerRequiredString(description string) schema.StringAttribute {
 // triggerOptionalString is an optional string attribute.
 func triggerOptionalString(description string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: description, Optional: true}
+}
+
+// triggerStringList is an optional list of strings, each valid by elem.
+func triggerStringList(description string, elem ...validator.String) schema.ListAttribute {
+	return schema.ListAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		ElementType:         types.StringType,
+		Validators:          []validator.List{listvalidator.ValueStringsAre(elem...)},
+	}
 }
 
 // triggerDefaultBool is an optional bool attribute that defaults to def.

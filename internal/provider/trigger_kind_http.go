@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -85,26 +84,17 @@ func httpTriggerAttributes() map[string]schema.Attribute {
 
 func jwtAuthConfigAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"black_list": schema.ListAttribute{
-			MarkdownDescription: "Paths of FC's `blackList`, the counterpart of `white_list` (FC's JWT " +
-				"documentation says how the two combine). FC's 2021-04-06 API takes this as one string (unlike " +
-				"`whiteList`, a list): the paths are sent joined with `,`, so none may contain a `,`.",
-			Optional:    true,
-			ElementType: types.StringType,
-			Validators: []validator.List{listvalidator.ValueStringsAre(
-				stringvalidator.LengthAtLeast(1),
-				stringvalidator.RegexMatches(regexp.MustCompile(`^[^,]*$`), "must not contain a `,` (FC receives the black list as one comma-separated string)"),
-			)},
-		},
-		"claim_pass_by": schema.ListAttribute{
-			MarkdownDescription: "Claims of the token passed to the function, each `source:claim:target` with " +
-				"source " + validators.MarkdownEnum(validators.JWTTokenSources) + ", e.g. `header:uid:X-User-Id` (the " +
-				"`uid` claim as the `X-User-Id` header).",
-			Optional:    true,
-			ElementType: types.StringType,
-			Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtClaimPassByPattern,
-				"must be `source:claim:target` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+", e.g. `header:uid:X-User-Id`"))},
-		},
+		"black_list": triggerStringList("Paths of FC's `blackList`, the counterpart of `white_list` (FC's JWT "+
+			"documentation says how the two combine). FC's 2021-04-06 API takes this as one string (unlike "+
+			"`whiteList`, a list): the paths are sent joined with `,`, so none may contain a `,`.",
+			stringvalidator.LengthAtLeast(1),
+			stringvalidator.RegexMatches(regexp.MustCompile(`^[^,]*$`), "must not contain a `,` (FC receives the black list as one comma-separated string)"),
+		),
+		"claim_pass_by": triggerStringList("Claims of the token passed to the function, each `source:claim:target` with "+
+			"source "+validators.MarkdownEnum(validators.JWTTokenSources)+", e.g. `header:uid:X-User-Id` (the "+
+			"`uid` claim as the `X-User-Id` header).",
+			stringvalidator.RegexMatches(jwtClaimPassByPattern,
+				"must be `source:claim:target` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+", e.g. `header:uid:X-User-Id`")),
 		"jwks": schema.StringAttribute{
 			MarkdownDescription: "JSON Web Key Set that verifies the tokens: a JSON object with a non-empty " +
 				"`keys` array, e.g. from `jsonencode()` or `file()`. Compared as JSON: key order and " +
@@ -113,22 +103,13 @@ func jwtAuthConfigAttributes() map[string]schema.Attribute {
 			Sensitive:  true,
 			Validators: []validator.String{validators.JWKS()},
 		},
-		"token_lookup": schema.ListAttribute{
-			MarkdownDescription: "Where the token is read, each `source:name` or `source:name:prefix` with " +
-				"source " + validators.MarkdownEnum(validators.JWTTokenSources) + ", e.g. `header:Authorization:Bearer`, " +
-				"`cookie:token`, `query:jwt`. When not set, FC's default applies.",
-			Optional:    true,
-			ElementType: types.StringType,
-			Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtTokenLookupPattern,
+		"token_lookup": triggerStringList("Where the token is read, each `source:name` or `source:name:prefix` with "+
+			"source "+validators.MarkdownEnum(validators.JWTTokenSources)+", e.g. `header:Authorization:Bearer`, "+
+			"`cookie:token`, `query:jwt`. When not set, FC's default applies.",
+			stringvalidator.RegexMatches(jwtTokenLookupPattern,
 				"must be `source:name` or `source:name:prefix` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+
-					", e.g. `header:Authorization:Bearer`"))},
-		},
-		"white_list": schema.ListAttribute{
-			MarkdownDescription: "Paths that are served without a token.",
-			Optional:            true,
-			ElementType:         types.StringType,
-			Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-		},
+					", e.g. `header:Authorization:Bearer`")),
+		"white_list": triggerStringList("Paths that are served without a token.", stringvalidator.LengthAtLeast(1)),
 	}
 }
 
