@@ -16,8 +16,9 @@ import (
 // timerTriggerKind is timer_config, the configuration of a timer trigger.
 var timerTriggerKind = &objectTriggerKind[timerTriggerConfigModel, fc.TimerTriggerConfig]{
 	typ: validators.TriggerTypeTimer, attr: attrTimerConfig,
-	field:   func(m *triggerResourceModel) *types.Object { return &m.TimerConfig },
-	summary: "Invokes the function on a schedule (UTC).", attributes: timerTriggerAttributes, attrTypes: timerTriggerConfigAttrTypes,
+	field:      func(m *triggerResourceModel) *types.Object { return &m.TimerConfig },
+	summary:    "Invokes the function on a schedule (UTC).",
+	attributes: timerTriggerAttributes, attrTypes: timerTriggerConfigAttrTypes,
 	toWire: expandTimerTriggerConfig, fromWire: flattenTimerTriggerConfig,
 }
 
