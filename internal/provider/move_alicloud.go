@@ -68,10 +68,20 @@ func isAlicloudProvider(addr string) bool {
 	return false
 }
 
+// alicloudID says how the incumbent names an object: names are the
+// attributes that hold its names, the first parts of them also written in
+// its ID ("<a>:<b>[:<c>]", parts parts; see name), the others (such as a
+// trigger's type) only in the attribute. None may be empty.
+type alicloudID struct {
+	parts int
+	names []string
+}
+
 // alicloudMover returns the mover from the incumbent's resource type
-// sourceType. move turns the old state into the target model (a pointer to
-// the resource's model struct), which is set as the target state.
-func alicloudMover[T any](sourceType string, move func(context.Context, alicloudState) (*T, diag.Diagnostics)) resource.StateMover {
+// sourceType. move gets the object's names (read as id says, none empty)
+// and turns the old state into the target model (a pointer to the
+// resource's model struct), which is set as the target state.
+func alicloudMover[T any](sourceType string, id alicloudID, move func(ctx context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *T) resource.StateMover {
 	return resource.StateMover{
 		StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
 			if req.SourceTypeName != sourceType || !isAlicloudProvider(req.SourceProviderAddress) {
@@ -82,7 +92,11 @@ func alicloudMover[T any](sourceType string, move func(context.Context, alicloud
 			if diags.HasError() {
 				return
 			}
-			m, diags := move(ctx, st)
+			names, diags := st.names(sourceType, id)
+			var m *T
+			if !diags.HasError() {
+				m = move(ctx, st, names, &diags)
+			}
 			resp.Diagnostics.Append(diags...)
 			if diags.HasError() {
 				return
@@ -260,6 +274,20 @@ func (s alicloudState) block(key string) (alicloudState, bool) {
 	return objs[0], true
 }
 
+// blockObject maps the block at key onto an object of attrTypes: values
+// gives the attribute values of the block's object, or nil when what it
+// holds means "not set"; an absent block is null too.
+func (s alicloudState) blockObject(key string, attrTypes map[string]attr.Type, diags *diag.Diagnostics, values func(b alicloudState) map[string]attr.Value) types.Object {
+	if b, ok := s.block(key); ok {
+		if vals := values(b); vals != nil {
+			obj, d := types.ObjectValue(attrTypes, vals)
+			diags.Append(d...)
+			return obj
+		}
+	}
+	return types.ObjectNull(attrTypes)
+}
+
 // strings returns the strings of the list or set at key (nil when absent);
 // numbers and bools are taken as text, null elements are skipped.
 func (s alicloudState) strings(key string) []string {
@@ -400,19 +428,24 @@ func (s alicloudState) name(key string, i, n int) string {
 	return ""
 }
 
-// requireNames reports an error naming what is missing when a name the
-// target's ID needs could not be read. pairs are attribute names and their
-// values.
-func requireNames(sourceType string, pairs ...string) diag.Diagnostics {
+// names reads the names of the object as id says, and reports an error
+// naming each that is missing: the target's ID needs them all.
+func (s alicloudState) names(sourceType string, id alicloudID) ([]string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if pairs[i+1] == "" {
+	names := make([]string, len(id.names))
+	for i, key := range id.names {
+		if i < id.parts {
+			names[i] = s.name(key, i, id.parts)
+		} else {
+			names[i] = s.stringValue(key)
+		}
+		if names[i] == "" {
 			diags.AddError("Incomplete alicloud state",
 				fmt.Sprintf("The state of %s has no %s (neither the attribute nor its part of the ID), so the object it belongs to cannot be named.",
-					sourceType, pairs[i]))
+					sourceType, key))
 		}
 	}
-	return diags
+	return names, diags
 }
 
 // stringMapValue is a map of strings, null when empty (ours read an empty
@@ -430,10 +463,7 @@ func stringListValue(l []string) types.List {
 // from OSS: bucket and object, as it sent them. Without both (a local
 // package) it is null: see moveAlicloudFunction.
 func moveAlicloudOSSCode(bucket, object string) types.Object {
-	attrTypes := make(map[string]attr.Type)
-	for name, a := range codeSourceAttributes() {
-		attrTypes[name] = a.GetType()
-	}
+	attrTypes := nestedAttrTypes(codeSourceAttributes())
 	if bucket == "" || object == "" {
 		return types.ObjectNull(attrTypes)
 	}

@@ -12,7 +12,7 @@ var _ resource.ResourceWithMoveState = (*aliasResource)(nil)
 
 // MoveState moves an alicloud_fc_alias (see move_alicloud.go).
 func (r *aliasResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_alias", moveAlicloudAlias)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_alias", alicloudID{2, []string{"service_name", "alias_name"}}, moveAlicloudAlias)}
 }
 
 // moveAlicloudAlias maps the state of an alicloud_fc_alias onto fc_alias:
@@ -21,15 +21,11 @@ func (r *aliasResource) MoveState(_ context.Context) []resource.StateMover {
 // The weights keep the precision of their decimal text, as a configuration's
 // numbers do (see float64Map). The refresh reads created_time and
 // last_modified_time from FC.
-func moveAlicloudAlias(_ context.Context, st alicloudState) (*aliasModel, diag.Diagnostics) {
-	service, name := st.name("service_name", 0, 2), st.name("alias_name", 1, 2)
-	diags := requireNames("alicloud_fc_alias", "service_name", service, "alias_name", name)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudAlias(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *aliasModel {
+	service, name := names[0], names[1]
 	w := types.MapNull(types.Float64Type)
 	if b, ok := st.block("routing_config"); ok {
-		if weights := b.float64Map("additional_version_weights", &diags); len(weights) > 0 {
+		if weights := b.float64Map("additional_version_weights", diags); len(weights) > 0 {
 			var d diag.Diagnostics
 			w, d = types.MapValue(types.Float64Type, weights)
 			diags.Append(d...)
@@ -44,5 +40,5 @@ func moveAlicloudAlias(_ context.Context, st alicloudState) (*aliasModel, diag.D
 		Name:                    types.StringValue(name),
 		ServiceName:             types.StringValue(service),
 		VersionID:               st.optionalString("service_version"),
-	}, diags
+	}
 }

@@ -12,7 +12,7 @@ var _ resource.ResourceWithMoveState = (*customDomainResource)(nil)
 
 // MoveState moves an alicloud_fc_custom_domain (see move_alicloud.go).
 func (r *customDomainResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_custom_domain", moveAlicloudCustomDomain)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_custom_domain", alicloudID{1, []string{"domain_name"}}, moveAlicloudCustomDomain)}
 }
 
 // moveAlicloudCustomDomain maps the state of an alicloud_fc_custom_domain
@@ -22,12 +22,8 @@ func (r *customDomainResource) MoveState(_ context.Context) []resource.StateMove
 // the configuration: it becomes private_key (never private_key_wo, which
 // no state may hold). The incumbent has no tls_config or waf_config: the
 // refresh reads them from FC, as it reads what the old state lacks.
-func moveAlicloudCustomDomain(_ context.Context, st alicloudState) (*customDomainModel, diag.Diagnostics) {
-	domain := st.name("domain_name", 0, 1)
-	diags := requireNames("alicloud_fc_custom_domain", "domain_name", domain)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudCustomDomain(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *customDomainModel {
+	domain := names[0]
 	m := &customDomainModel{
 		AccountID:        st.optionalString("account_id"),
 		CreatedTime:      st.optionalString("created_time"),
@@ -66,5 +62,5 @@ func moveAlicloudCustomDomain(_ context.Context, st alicloudState) (*customDomai
 			PrivateKeyWOVersion: types.Int64Null(),
 		}
 	}
-	return m, diags
+	return m
 }

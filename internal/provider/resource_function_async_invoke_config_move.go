@@ -16,7 +16,8 @@ var _ resource.ResourceWithMoveState = (*asyncInvokeConfigResource)(nil)
 // MoveState moves an alicloud_fc_function_async_invoke_config (see
 // move_alicloud.go).
 func (r *asyncInvokeConfigResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_function_async_invoke_config", moveAlicloudAsyncInvokeConfig)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_function_async_invoke_config",
+		alicloudID{3, []string{"service_name", "function_name"}}, moveAlicloudAsyncInvokeConfig)}
 }
 
 // moveAlicloudAsyncInvokeConfig maps the state of an
@@ -28,15 +29,11 @@ func (r *asyncInvokeConfigResource) MoveState(_ context.Context) []resource.Stat
 // qualifier defaults to LATEST, as ours does; its retry count defaults to 2
 // where ours defaults to 3 (FC's default), so the count is carried over as
 // it is and a configuration that leaves it out plans 3.
-func moveAlicloudAsyncInvokeConfig(_ context.Context, st alicloudState) (*asyncInvokeConfigModel, diag.Diagnostics) {
-	service, function := st.name("service_name", 0, 3), st.name("function_name", 1, 3)
+func moveAlicloudAsyncInvokeConfig(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *asyncInvokeConfigModel {
+	service, function := names[0], names[1]
 	qualifier := st.name("qualifier", 2, 3)
 	if qualifier == "" {
 		qualifier = validators.QualifierLatest
-	}
-	diags := requireNames("alicloud_fc_function_async_invoke_config", "service_name", service, "function_name", function)
-	if diags.HasError() {
-		return nil, diags
 	}
 	retries := st.int64Or("maximum_retry_attempts")
 	if retries.IsNull() {
@@ -53,33 +50,29 @@ func moveAlicloudAsyncInvokeConfig(_ context.Context, st alicloudState) (*asyncI
 		ServiceName:               types.StringValue(service),
 		StatefulInvocation:        boolOrFalse(st.boolValue("stateful_invocation")),
 	}
-	var d diag.Diagnostics
-	m.DestinationConfig, d = moveAlicloudDestinationConfig(st)
-	diags.Append(d...)
-	return m, diags
+	m.DestinationConfig = moveAlicloudDestinationConfig(st, diags)
+	return m
 }
 
 // moveAlicloudDestinationConfig maps destination_config
 // [{on_success [{destination}], on_failure [{destination}]}] onto
 // destination_config {on_success, on_failure}; without a destination it is
 // null.
-func moveAlicloudDestinationConfig(st alicloudState) (types.Object, diag.Diagnostics) {
-	b, ok := st.block("destination_config")
-	if !ok {
-		return types.ObjectNull(destinationConfigAttrTypes), nil
-	}
-	destination := func(key string) types.String {
-		if d, ok := b.block(key); ok {
-			return d.optionalString("destination")
+func moveAlicloudDestinationConfig(st alicloudState, diags *diag.Diagnostics) types.Object {
+	return st.blockObject("destination_config", destinationConfigAttrTypes, diags, func(b alicloudState) map[string]attr.Value {
+		destination := func(key string) types.String {
+			if d, ok := b.block(key); ok {
+				return d.optionalString("destination")
+			}
+			return types.StringNull()
 		}
-		return types.StringNull()
-	}
-	onSuccess, onFailure := destination("on_success"), destination("on_failure")
-	if onSuccess.IsNull() && onFailure.IsNull() {
-		return types.ObjectNull(destinationConfigAttrTypes), nil
-	}
-	return types.ObjectValue(destinationConfigAttrTypes, map[string]attr.Value{
-		"on_failure": onFailure,
-		"on_success": onSuccess,
+		onSuccess, onFailure := destination("on_success"), destination("on_failure")
+		if onSuccess.IsNull() && onFailure.IsNull() {
+			return nil
+		}
+		return map[string]attr.Value{
+			"on_failure": onFailure,
+			"on_success": onSuccess,
+		}
 	})
 }

@@ -14,7 +14,7 @@ var _ resource.ResourceWithMoveState = (*functionResource)(nil)
 
 // MoveState moves an alicloud_fc_function (see move_alicloud.go).
 func (r *functionResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_function", moveAlicloudFunction)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_function", alicloudID{2, []string{"service", "name"}}, moveAlicloudFunction)}
 }
 
 // moveAlicloudFunction maps the state of an alicloud_fc_function onto
@@ -32,12 +32,8 @@ func (r *functionResource) MoveState(_ context.Context) []resource.StateMover {
 // others whose valid values start at 1) are null; the refresh reads them,
 // and what the incumbent has no attribute for (cpu, disk_size, the custom_*
 // and lifecycle configurations, ...), from FC.
-func moveAlicloudFunction(_ context.Context, st alicloudState) (*functionResourceModel, diag.Diagnostics) {
-	service, name := st.name("service", 0, 2), st.name("name", 1, 2)
-	diags := requireNames("alicloud_fc_function", "service", service, "name", name)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudFunction(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *functionResourceModel {
+	service, name := names[0], names[1]
 	m := &functionResourceModel{
 		Code:        moveAlicloudOSSCode(st.stringValue("oss_bucket"), st.stringValue("oss_key")),
 		ID:          types.StringValue(service + "/" + name),
@@ -72,40 +68,36 @@ func moveAlicloudFunction(_ context.Context, st alicloudState) (*functionResourc
 			Timeout:                 st.positiveInt64("timeout"),
 		},
 	}
-	var d diag.Diagnostics
-	m.CustomContainerConfig, d = moveAlicloudCustomContainerConfig(st)
-	diags.Append(d...)
-	return m, diags
+	m.CustomContainerConfig = moveAlicloudCustomContainerConfig(st, diags)
+	return m
 }
 
 // moveAlicloudCustomContainerConfig maps custom_container_config: command
 // and args are strings holding JSON arrays there (as FC sends them), lists
 // here. A string that is not a JSON array of strings is left null, with a
 // warning; the refresh reads the value from FC again.
-func moveAlicloudCustomContainerConfig(st alicloudState) (types.Object, diag.Diagnostics) {
-	b, ok := st.block("custom_container_config")
-	if !ok || (b.stringValue("image") == "" && b.stringValue("command") == "" && b.stringValue("args") == "") {
-		return types.ObjectNull(customContainerConfigAttrTypes), nil
-	}
-	var diags diag.Diagnostics
-	list := func(key string) types.List {
-		l, err := decodeJSONStringList(b.stringValue(key), types.ListNull(types.StringType))
-		if err != nil {
-			diags.AddWarning("Unreadable custom container "+key,
-				fmt.Sprintf("custom_container_config.%s in the alicloud_fc_function state is %q, not a JSON array of strings (%s); "+
-					"it is left unset in the moved state. Write it as a list in fc_function's custom_container_config.%s.",
-					key, b.stringValue(key), err, key))
+func moveAlicloudCustomContainerConfig(st alicloudState, diags *diag.Diagnostics) types.Object {
+	return st.blockObject("custom_container_config", customContainerConfigAttrTypes, diags, func(b alicloudState) map[string]attr.Value {
+		if b.stringValue("image") == "" && b.stringValue("command") == "" && b.stringValue("args") == "" {
+			return nil
 		}
-		return l
-	}
-	obj, d := types.ObjectValue(customContainerConfigAttrTypes, map[string]attr.Value{
-		"acceleration_type": types.StringNull(),
-		"args":              list("args"),
-		"command":           list("command"),
-		"image":             flattenNonEmptyString(b.stringValue("image")),
-		"instance_id":       types.StringNull(),
-		"web_server_mode":   types.BoolNull(),
+		list := func(key string) types.List {
+			l, err := decodeJSONStringList(b.stringValue(key), types.ListNull(types.StringType))
+			if err != nil {
+				diags.AddWarning("Unreadable custom container "+key,
+					fmt.Sprintf("custom_container_config.%s in the alicloud_fc_function state is %q, not a JSON array of strings (%s); "+
+						"it is left unset in the moved state. Write it as a list in fc_function's custom_container_config.%s.",
+						key, b.stringValue(key), err, key))
+			}
+			return l
+		}
+		return map[string]attr.Value{
+			"acceleration_type": types.StringNull(),
+			"args":              list("args"),
+			"command":           list("command"),
+			"image":             flattenNonEmptyString(b.stringValue("image")),
+			"instance_id":       types.StringNull(),
+			"web_server_mode":   types.BoolNull(),
+		}
 	})
-	diags.Append(d...)
-	return obj, diags
 }

@@ -13,7 +13,7 @@ var _ resource.ResourceWithMoveState = (*layerVersionResource)(nil)
 
 // MoveState moves an alicloud_fc_layer_version (see move_alicloud.go).
 func (r *layerVersionResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_layer_version", moveAlicloudLayerVersion)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_layer_version", alicloudID{2, []string{"layer_name", "version"}}, moveAlicloudLayerVersion)}
 }
 
 // moveAlicloudLayerVersion maps the state of an alicloud_fc_layer_version
@@ -24,17 +24,13 @@ func (r *layerVersionResource) MoveState(_ context.Context) []resource.StateMove
 // the first plan sets code, publishing no new version when the zip has the
 // checksum FC reports. The refresh reads create_time, code_size and arn_v2
 // from FC.
-func moveAlicloudLayerVersion(_ context.Context, st alicloudState) (*layerVersionModel, diag.Diagnostics) {
-	layer, versionText := st.name("layer_name", 0, 2), st.name("version", 1, 2)
-	diags := requireNames("alicloud_fc_layer_version", "layer_name", layer, "version", versionText)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudLayerVersion(_ context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *layerVersionModel {
+	layer, versionText := names[0], names[1]
 	version, err := strconv.ParseInt(versionText, 10, 64)
 	if err != nil || version < 1 {
 		diags.AddError("Incomplete alicloud state",
 			"The state of alicloud_fc_layer_version has version "+versionText+", not a version number, so the layer version it belongs to cannot be named.")
-		return nil, diags
+		return nil
 	}
 	runtimes, d := stringSetValue(st.strings("compatible_runtime"))
 	diags.Append(d...)
@@ -54,5 +50,5 @@ func moveAlicloudLayerVersion(_ context.Context, st alicloudState) (*layerVersio
 			LayerName:         types.StringValue(layer),
 			Version:           types.Int64Value(version),
 		},
-	}, diags
+	}
 }

@@ -19,7 +19,7 @@ var _ resource.ResourceWithMoveState = (*triggerResource)(nil)
 
 // MoveState moves an alicloud_fc_trigger (see move_alicloud.go).
 func (r *triggerResource) MoveState(_ context.Context) []resource.StateMover {
-	return []resource.StateMover{alicloudMover("alicloud_fc_trigger", moveAlicloudTrigger)}
+	return []resource.StateMover{alicloudMover("alicloud_fc_trigger", alicloudID{3, []string{"service", "function", "name", "type"}}, moveAlicloudTrigger)}
 }
 
 // moveAlicloudTrigger maps the state of an alicloud_fc_trigger onto
@@ -36,13 +36,8 @@ func (r *triggerResource) MoveState(_ context.Context) []resource.StateMover {
 // eventbridge triggers, but FC keeps it, so it is carried over. The
 // incumbent has no description or qualifier (a trigger it made invokes
 // LATEST): both are null, and the refresh reads them from FC.
-func moveAlicloudTrigger(ctx context.Context, st alicloudState) (*triggerResourceModel, diag.Diagnostics) {
-	service, function, name := st.name("service", 0, 3), st.name("function", 1, 3), st.name("name", 2, 3)
-	typ := st.stringValue("type")
-	diags := requireNames("alicloud_fc_trigger", "service", service, "function", function, "name", name, "type", typ)
-	if diags.HasError() {
-		return nil, diags
-	}
+func moveAlicloudTrigger(ctx context.Context, st alicloudState, names []string, diags *diag.Diagnostics) *triggerResourceModel {
+	service, function, name, typ := names[0], names[1], names[2], names[3]
 
 	// config_mns for mns_topic, config for the others; either, when only
 	// that one is set.
@@ -97,7 +92,7 @@ func moveAlicloudTrigger(ctx context.Context, st alicloudState) (*triggerResourc
 	}
 	// The URLs of an http trigger are not in the old state.
 	m.URLInternet, m.URLIntranet = types.StringNull(), types.StringNull()
-	return &m, diags
+	return &m
 }
 
 // nonEmptyPtr is a pointer to s, nil when s is "".

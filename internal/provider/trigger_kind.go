@@ -8,11 +8,13 @@ import (
 	"math/big"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -51,17 +53,97 @@ type triggerKind interface {
 	flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value
 }
 
+// objectTriggerKind is a kind configured with a nested object (every kind
+// but config_json): C is the object's model, W FC's triggerConfig body
+// for the type. It implements triggerKind from what is the kind's own:
+// the methods below are the part every such kind shares (decoding the
+// object and the prior, encoding and decoding the body, null versus
+// value).
+type objectTriggerKind[C, W any] struct {
+	typ    string // the FC trigger type
+	attr   string // the fc_trigger attribute
+	source bool   // needsSource
+	// field is the attribute's field of the model.
+	field func(m *triggerResourceModel) *types.Object
+	// summary follows triggerConfigDescription in the description.
+	summary    string
+	attributes func() map[string]schema.Attribute
+	attrTypes  map[string]attr.Type // nestedAttrTypes(attributes())
+	// check is validate for a known object; nil when the schema says all.
+	check func(o types.Object, diags *diag.Diagnostics)
+	// toWire is expand past the decoding of the object c.
+	toWire func(ctx context.Context, c C, diags *diag.Diagnostics) W
+	// fromWire is flatten past the decoding of FC's body j and of the
+	// prior object p: the object's attribute values, or nil (reported in
+	// diags) for a null object.
+	fromWire func(ctx context.Context, in triggerConfigRead, j W, p C, diags *diag.Diagnostics) map[string]attr.Value
+}
+
+func (k *objectTriggerKind[C, W]) types() []string   { return []string{k.typ} }
+func (k *objectTriggerKind[C, W]) attribute() string { return k.attr }
+func (k *objectTriggerKind[C, W]) needsSource() bool { return k.source }
+func (k *objectTriggerKind[C, W]) null() attr.Value  { return types.ObjectNull(k.attrTypes) }
+
+func (k *objectTriggerKind[C, W]) get(m *triggerResourceModel) attr.Value { return *k.field(m) }
+func (k *objectTriggerKind[C, W]) set(m *triggerResourceModel, v attr.Value) {
+	*k.field(m) = v.(types.Object)
+}
+
+func (k *objectTriggerKind[C, W]) schema() schema.Attribute {
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: triggerConfigDescription(k) + " " + k.summary,
+		Optional:            true,
+		Attributes:          k.attributes(),
+	}
+}
+
+func (k *objectTriggerKind[C, W]) validate(v attr.Value, diags *diag.Diagnostics) {
+	if o, ok := v.(types.Object); ok && known(o) && k.check != nil {
+		k.check(o, diags)
+	}
+}
+
+func (k *objectTriggerKind[C, W]) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
+	var c C
+	triggerObject(ctx, v, &c, diags)
+	return encodeTriggerConfig(k.toWire(ctx, c, diags), diags)
+}
+
+func (k *objectTriggerKind[C, W]) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
+	var j W
+	if !decodeTriggerConfig(in, k.attr, &j, diags) {
+		return k.null()
+	}
+	var p C
+	triggerPriorObject(ctx, in.prior, &p)
+	values := k.fromWire(ctx, in, j, p, diags)
+	if values == nil {
+		return k.null()
+	}
+	return types.ObjectValueMust(k.attrTypes, values)
+}
+
+// nestedAttrTypes are the attribute types of a nested object with the
+// attributes attrs, as its schema gives them.
+func nestedAttrTypes(attrs map[string]schema.Attribute) map[string]attr.Type {
+	out := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		out[name] = a.GetType()
+	}
+	return out
+}
+
 // triggerKinds is the registry of configuration kinds. Its order is the
 // order in which the documentation lists the types with an event source
 // (invocation_role, source_arn): those kinds come first.
 var triggerKinds = []triggerKind{
-	ossTriggerKind{},
-	logTriggerKind{},
-	mnsTopicTriggerKind{},
-	cdnEventsTriggerKind{},
-	tablestoreTriggerKind{},
-	timerTriggerKind{},
-	httpTriggerKind{},
+	ossTriggerKind,
+	logTriggerKind,
+	mnsTopicTriggerKind,
+	cdnEventsTriggerKind,
+	tablestoreTriggerKind,
+	timerTriggerKind,
+	httpTriggerKind,
 	jsonTriggerKind{},
 }
 
@@ -145,6 +227,31 @@ func triggerConfigDescription(k triggerKind) string {
 // nonEmptyString is the validator list of a string that may not be "".
 func nonEmptyString() []validator.String {
 	return []validator.String{stringvalidator.LengthAtLeast(1)}
+}
+
+// triggerRequiredString is a required string attribute that may not be "".
+func triggerRequiredString(description string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Required: true, Validators: nonEmptyString()}
+}
+
+// triggerOptionalString is an optional string attribute.
+func triggerOptionalString(description string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: description, Optional: true}
+}
+
+// triggerStringList is an optional list of strings, each valid by elem.
+func triggerStringList(description string, elem ...validator.String) schema.ListAttribute {
+	return schema.ListAttribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		ElementType:         types.StringType,
+		Validators:          []validator.List{listvalidator.ValueStringsAre(elem...)},
+	}
+}
+
+// triggerDefaultBool is an optional bool attribute that defaults to def.
+func triggerDefaultBool(description string, def bool) schema.BoolAttribute {
+	return schema.BoolAttribute{MarkdownDescription: description, Optional: true, Computed: true, Default: booldefault.StaticBool(def)}
 }
 
 // decodeTriggerConfig decodes in.raw into target, or reports at attribute

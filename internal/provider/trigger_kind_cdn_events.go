@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -17,7 +16,13 @@ import (
 
 // cdnEventsTriggerKind is cdn_events_config, the configuration of a CDN
 // events trigger.
-type cdnEventsTriggerKind struct{}
+var cdnEventsTriggerKind = &objectTriggerKind[cdnEventsTriggerConfigModel, fc.CDNEventsTriggerConfig]{
+	typ: validators.TriggerTypeCDNEvents, attr: attrCDNEventsConfig, source: true,
+	field:      func(m *triggerResourceModel) *types.Object { return &m.CDNEventsConfig },
+	summary:    "Removing an optional field clears it.",
+	attributes: cdnEventsTriggerAttributes, attrTypes: cdnEventsTriggerConfigAttrTypes,
+	toWire: expandCDNEventsTriggerConfig, fromWire: flattenCDNEventsTriggerConfig,
+}
 
 const attrCDNEventsConfig = "cdn_events_config"
 
@@ -28,59 +33,23 @@ type cdnEventsTriggerConfigModel struct {
 	Notes        types.String `tfsdk:"notes"`
 }
 
-var cdnEventsTriggerConfigAttrTypes = map[string]attr.Type{
-	"event_name":    types.StringType,
-	"event_version": types.StringType,
-	"filter":        types.MapType{ElemType: types.ListType{ElemType: types.StringType}},
-	"notes":         types.StringType,
-}
+var cdnEventsTriggerConfigAttrTypes = nestedAttrTypes(cdnEventsTriggerAttributes())
 
-func (cdnEventsTriggerKind) types() []string   { return []string{validators.TriggerTypeCDNEvents} }
-func (cdnEventsTriggerKind) attribute() string { return attrCDNEventsConfig }
-func (cdnEventsTriggerKind) needsSource() bool { return true }
-func (cdnEventsTriggerKind) null() attr.Value {
-	return types.ObjectNull(cdnEventsTriggerConfigAttrTypes)
-}
-
-func (cdnEventsTriggerKind) get(m *triggerResourceModel) attr.Value { return m.CDNEventsConfig }
-func (cdnEventsTriggerKind) set(m *triggerResourceModel, v attr.Value) {
-	m.CDNEventsConfig = v.(types.Object)
-}
-
-func (k cdnEventsTriggerKind) schema() schema.Attribute {
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: triggerConfigDescription(k) + " Removing an optional field clears it.",
-		Optional:            true,
-		Attributes: map[string]schema.Attribute{
-			"event_name": schema.StringAttribute{
-				MarkdownDescription: "CDN event that invokes the function, e.g. `CachedObjectsRefreshed`, `LogFileCreated`.",
-				Required:            true,
-				Validators:          nonEmptyString(),
-			},
-			"event_version": schema.StringAttribute{
-				MarkdownDescription: "Version of the event, e.g. `1.0.0`.",
-				Required:            true,
-				Validators:          nonEmptyString(),
-			},
-			"filter": schema.MapAttribute{
-				MarkdownDescription: "Filters of the events, each a list of values, e.g. `{ domain = [\"example.com\"] }`.",
-				Required:            true,
-				ElementType:         types.ListType{ElemType: types.StringType},
-				Validators:          []validator.Map{mapvalidator.SizeAtLeast(1)},
-			},
-			"notes": schema.StringAttribute{
-				MarkdownDescription: "Free-form notes.",
-				Optional:            true,
-			},
+func cdnEventsTriggerAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"event_name":    triggerRequiredString("CDN event that invokes the function, e.g. `CachedObjectsRefreshed`, `LogFileCreated`."),
+		"event_version": triggerRequiredString("Version of the event, e.g. `1.0.0`."),
+		"filter": schema.MapAttribute{
+			MarkdownDescription: "Filters of the events, each a list of values, e.g. `{ domain = [\"example.com\"] }`.",
+			Required:            true,
+			ElementType:         types.ListType{ElemType: types.StringType},
+			Validators:          []validator.Map{mapvalidator.SizeAtLeast(1)},
 		},
+		"notes": triggerOptionalString("Free-form notes."),
 	}
 }
 
-func (cdnEventsTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
-
-func (cdnEventsTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
-	var c cdnEventsTriggerConfigModel
-	triggerObject(ctx, v, &c, diags)
+func expandCDNEventsTriggerConfig(ctx context.Context, c cdnEventsTriggerConfigModel, diags *diag.Diagnostics) fc.CDNEventsTriggerConfig {
 	j := fc.CDNEventsTriggerConfig{
 		EventName:    c.EventName.ValueString(),
 		EventVersion: c.EventVersion.ValueString(),
@@ -90,16 +59,10 @@ func (cdnEventsTriggerKind) expand(ctx context.Context, v attr.Value, diags *dia
 	if !c.Filter.IsNull() && !c.Filter.IsUnknown() {
 		diags.Append(c.Filter.ElementsAs(ctx, &j.Filter, false)...)
 	}
-	return encodeTriggerConfig(j, diags)
+	return j
 }
 
-func (k cdnEventsTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j fc.CDNEventsTriggerConfig
-	if !decodeTriggerConfig(in, attrCDNEventsConfig, &j, diags) {
-		return k.null()
-	}
-	var p cdnEventsTriggerConfigModel
-	triggerPriorObject(ctx, in.prior, &p)
+func flattenCDNEventsTriggerConfig(_ context.Context, _ triggerConfigRead, j fc.CDNEventsTriggerConfig, p cdnEventsTriggerConfigModel, _ *diag.Diagnostics) map[string]attr.Value {
 	elemType := types.ListType{ElemType: types.StringType}
 	filter := types.MapNull(elemType)
 	if len(j.Filter) > 0 || (!p.Filter.IsNull() && !p.Filter.IsUnknown()) {
@@ -113,10 +76,10 @@ func (k cdnEventsTriggerKind) flatten(ctx context.Context, in triggerConfigRead,
 		}
 		filter = types.MapValueMust(elemType, elems)
 	}
-	return types.ObjectValueMust(cdnEventsTriggerConfigAttrTypes, map[string]attr.Value{
+	return map[string]attr.Value{
 		"event_name":    types.StringValue(j.EventName),
 		"event_version": types.StringValue(j.EventVersion),
 		"filter":        filter,
 		"notes":         flattenOptionalString(&j.Notes, p.Notes),
-	})
+	}
 }

@@ -8,14 +8,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -25,7 +23,13 @@ import (
 
 // httpTriggerKind is http_config, the configuration of an HTTP trigger,
 // with its JWT authentication (jwt_auth_config).
-type httpTriggerKind struct{}
+var httpTriggerKind = &objectTriggerKind[httpTriggerConfigModel, fc.HTTPTriggerConfig]{
+	typ: validators.TriggerTypeHTTP, attr: attrHTTPConfig,
+	field:      func(m *triggerResourceModel) *types.Object { return &m.HTTPConfig },
+	summary:    "The trigger's URLs are `url_internet` and `url_intranet`.",
+	attributes: httpTriggerAttributes, attrTypes: httpTriggerConfigAttrTypes,
+	check: validateHTTPTriggerConfig, toWire: expandHTTPTriggerConfig, fromWire: flattenHTTPTriggerConfig,
+}
 
 const attrHTTPConfig = "http_config"
 
@@ -44,121 +48,74 @@ type jwtAuthConfigModel struct {
 	WhiteList   types.List   `tfsdk:"white_list"`
 }
 
-var jwtAuthConfigAttrTypes = map[string]attr.Type{
-	"black_list":    types.ListType{ElemType: types.StringType},
-	"claim_pass_by": types.ListType{ElemType: types.StringType},
-	"jwks":          types.StringType,
-	"token_lookup":  types.ListType{ElemType: types.StringType},
-	"white_list":    types.ListType{ElemType: types.StringType},
-}
+var (
+	jwtAuthConfigAttrTypes     = nestedAttrTypes(jwtAuthConfigAttributes())
+	httpTriggerConfigAttrTypes = nestedAttrTypes(httpTriggerAttributes())
+)
 
-var httpTriggerConfigAttrTypes = map[string]attr.Type{
-	"auth_type":            types.StringType,
-	"disable_url_internet": types.BoolType,
-	"jwt_auth_config":      types.ObjectType{AttrTypes: jwtAuthConfigAttrTypes},
-	"methods":              types.SetType{ElemType: types.StringType},
-}
-
-func (httpTriggerKind) types() []string   { return []string{validators.TriggerTypeHTTP} }
-func (httpTriggerKind) attribute() string { return attrHTTPConfig }
-func (httpTriggerKind) needsSource() bool { return false }
-func (httpTriggerKind) null() attr.Value  { return types.ObjectNull(httpTriggerConfigAttrTypes) }
-
-func (httpTriggerKind) get(m *triggerResourceModel) attr.Value { return m.HTTPConfig }
-func (httpTriggerKind) set(m *triggerResourceModel, v attr.Value) {
-	m.HTTPConfig = v.(types.Object)
-}
-
-func (k httpTriggerKind) schema() schema.Attribute {
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: triggerConfigDescription(k) + " The trigger's URLs are `url_internet` and `url_intranet`.",
-		Optional:            true,
-		Attributes: map[string]schema.Attribute{
-			"auth_type": schema.StringAttribute{
-				MarkdownDescription: "Who may call the URL: " + validators.MarkdownEnum(validators.HTTPAuthTypes) +
-					" (`function` requires requests signed with an AccessKey; `jwt` requires a JSON Web Token " +
-					"verified as `jwt_auth_config` says).",
-				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(validators.HTTPAuthTypes...)},
-			},
-			"disable_url_internet": schema.BoolAttribute{
-				MarkdownDescription: "Whether the Internet URL is disabled, leaving only the VPC one. Defaults to `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
-			"jwt_auth_config": schema.SingleNestedAttribute{
-				MarkdownDescription: "JWT authentication of the URL: required when `auth_type` is `jwt`, and not allowed " +
-					"otherwise. Sent to FC as `authConfig`, a string holding the JSON object; switching `auth_type` " +
-					"away from `jwt` clears it. Removing an optional list clears it.",
-				Optional: true,
-				Attributes: map[string]schema.Attribute{
-					"black_list": schema.ListAttribute{
-						MarkdownDescription: "Paths of FC's `blackList`, the counterpart of `white_list` (FC's JWT " +
-							"documentation says how the two combine). FC's 2021-04-06 API takes this as one string (unlike " +
-							"`whiteList`, a list): the paths are sent joined with `,`, so none may contain a `,`.",
-						Optional:    true,
-						ElementType: types.StringType,
-						Validators: []validator.List{listvalidator.ValueStringsAre(
-							stringvalidator.LengthAtLeast(1),
-							stringvalidator.RegexMatches(regexp.MustCompile(`^[^,]*$`), "must not contain a `,` (FC receives the black list as one comma-separated string)"),
-						)},
-					},
-					"claim_pass_by": schema.ListAttribute{
-						MarkdownDescription: "Claims of the token passed to the function, each `source:claim:target` with " +
-							"source " + validators.MarkdownEnum(validators.JWTTokenSources) + ", e.g. `header:uid:X-User-Id` (the " +
-							"`uid` claim as the `X-User-Id` header).",
-						Optional:    true,
-						ElementType: types.StringType,
-						Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtClaimPassByPattern,
-							"must be `source:claim:target` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+", e.g. `header:uid:X-User-Id`"))},
-					},
-					"jwks": schema.StringAttribute{
-						MarkdownDescription: "JSON Web Key Set that verifies the tokens: a JSON object with a non-empty " +
-							"`keys` array, e.g. from `jsonencode()` or `file()`. Compared as JSON: key order and " +
-							"whitespace never cause a difference. Sensitive, as a set may hold symmetric (`oct`) keys.",
-						Required:   true,
-						Sensitive:  true,
-						Validators: []validator.String{validators.JWKS()},
-					},
-					"token_lookup": schema.ListAttribute{
-						MarkdownDescription: "Where the token is read, each `source:name` or `source:name:prefix` with " +
-							"source " + validators.MarkdownEnum(validators.JWTTokenSources) + ", e.g. `header:Authorization:Bearer`, " +
-							"`cookie:token`, `query:jwt`. When not set, FC's default applies.",
-						Optional:    true,
-						ElementType: types.StringType,
-						Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.RegexMatches(jwtTokenLookupPattern,
-							"must be `source:name` or `source:name:prefix` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+
-								", e.g. `header:Authorization:Bearer`"))},
-					},
-					"white_list": schema.ListAttribute{
-						MarkdownDescription: "Paths that are served without a token.",
-						Optional:            true,
-						ElementType:         types.StringType,
-						Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-					},
-				},
-			},
-			"methods": schema.SetAttribute{
-				MarkdownDescription: "HTTP methods the trigger accepts (at least one): " + validators.MarkdownEnum(validators.HTTPMethods) + ".",
-				Required:            true,
-				ElementType:         types.StringType,
-				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(validators.HTTPMethods...)),
-				},
+func httpTriggerAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"auth_type": schema.StringAttribute{
+			MarkdownDescription: "Who may call the URL: " + validators.MarkdownEnum(validators.HTTPAuthTypes) +
+				" (`function` requires requests signed with an AccessKey; `jwt` requires a JSON Web Token " +
+				"verified as `jwt_auth_config` says).",
+			Required:   true,
+			Validators: []validator.String{stringvalidator.OneOf(validators.HTTPAuthTypes...)},
+		},
+		"disable_url_internet": triggerDefaultBool("Whether the Internet URL is disabled, leaving only the VPC one. Defaults to `false`.", false),
+		"jwt_auth_config": schema.SingleNestedAttribute{
+			MarkdownDescription: "JWT authentication of the URL: required when `auth_type` is `jwt`, and not allowed " +
+				"otherwise. Sent to FC as `authConfig`, a string holding the JSON object; switching `auth_type` " +
+				"away from `jwt` clears it. Removing an optional list clears it.",
+			Optional:   true,
+			Attributes: jwtAuthConfigAttributes(),
+		},
+		"methods": schema.SetAttribute{
+			MarkdownDescription: "HTTP methods the trigger accepts (at least one): " + validators.MarkdownEnum(validators.HTTPMethods) + ".",
+			Required:            true,
+			ElementType:         types.StringType,
+			Validators: []validator.Set{
+				setvalidator.SizeAtLeast(1),
+				setvalidator.ValueStringsAre(stringvalidator.OneOf(validators.HTTPMethods...)),
 			},
 		},
 	}
 }
 
-// validate requires http_config.jwt_auth_config when auth_type is "jwt"
-// and forbids it otherwise.
-func (httpTriggerKind) validate(v attr.Value, diags *diag.Diagnostics) {
-	o, ok := v.(types.Object)
-	if !ok || !known(o) {
-		return
+func jwtAuthConfigAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"black_list": triggerStringList("Paths of FC's `blackList`, the counterpart of `white_list` (FC's JWT "+
+			"documentation says how the two combine). FC's 2021-04-06 API takes this as one string (unlike "+
+			"`whiteList`, a list): the paths are sent joined with `,`, so none may contain a `,`.",
+			stringvalidator.LengthAtLeast(1),
+			stringvalidator.RegexMatches(regexp.MustCompile(`^[^,]*$`), "must not contain a `,` (FC receives the black list as one comma-separated string)"),
+		),
+		"claim_pass_by": triggerStringList("Claims of the token passed to the function, each `source:claim:target` with "+
+			"source "+validators.MarkdownEnum(validators.JWTTokenSources)+", e.g. `header:uid:X-User-Id` (the "+
+			"`uid` claim as the `X-User-Id` header).",
+			stringvalidator.RegexMatches(jwtClaimPassByPattern,
+				"must be `source:claim:target` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+", e.g. `header:uid:X-User-Id`")),
+		"jwks": schema.StringAttribute{
+			MarkdownDescription: "JSON Web Key Set that verifies the tokens: a JSON object with a non-empty " +
+				"`keys` array, e.g. from `jsonencode()` or `file()`. Compared as JSON: key order and " +
+				"whitespace never cause a difference. Sensitive, as a set may hold symmetric (`oct`) keys.",
+			Required:   true,
+			Sensitive:  true,
+			Validators: []validator.String{validators.JWKS()},
+		},
+		"token_lookup": triggerStringList("Where the token is read, each `source:name` or `source:name:prefix` with "+
+			"source "+validators.MarkdownEnum(validators.JWTTokenSources)+", e.g. `header:Authorization:Bearer`, "+
+			"`cookie:token`, `query:jwt`. When not set, FC's default applies.",
+			stringvalidator.RegexMatches(jwtTokenLookupPattern,
+				"must be `source:name` or `source:name:prefix` with source one of "+strings.Join(validators.JWTTokenSources, ", ")+
+					", e.g. `header:Authorization:Bearer`")),
+		"white_list": triggerStringList("Paths that are served without a token.", stringvalidator.LengthAtLeast(1)),
 	}
+}
+
+// validateHTTPTriggerConfig requires http_config.jwt_auth_config when
+// auth_type is "jwt" and forbids it otherwise.
+func validateHTTPTriggerConfig(o types.Object, diags *diag.Diagnostics) {
 	authType, _ := o.Attributes()["auth_type"].(types.String)
 	jwt := o.Attributes()["jwt_auth_config"]
 	if !known(authType) || jwt == nil || jwt.IsUnknown() {
@@ -176,10 +133,9 @@ func (httpTriggerKind) validate(v attr.Value, diags *diag.Diagnostics) {
 	}
 }
 
-// expand sends the methods sorted, and authConfig for auth_type jwt only.
-func (httpTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
-	var c httpTriggerConfigModel
-	triggerObject(ctx, v, &c, diags)
+// expandHTTPTriggerConfig sends the methods sorted, and authConfig for
+// auth_type jwt only.
+func expandHTTPTriggerConfig(ctx context.Context, c httpTriggerConfigModel, diags *diag.Diagnostics) fc.HTTPTriggerConfig {
 	methods := triggerStrings(ctx, c.Methods, diags)
 	slices.Sort(methods)
 	j := fc.HTTPTriggerConfig{
@@ -190,33 +146,27 @@ func (httpTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Dia
 	if j.AuthType == validators.HTTPAuthTypeJWT {
 		j.AuthConfig = expandJWTAuthConfig(ctx, c.JWTAuthConfig, diags)
 	}
-	return encodeTriggerConfig(j, diags)
+	return j
 }
 
-func (k httpTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j fc.HTTPTriggerConfig
-	if !decodeTriggerConfig(in, attrHTTPConfig, &j, diags) {
-		return k.null()
-	}
-	var p httpTriggerConfigModel
-	triggerPriorObject(ctx, in.prior, &p)
+func flattenHTTPTriggerConfig(ctx context.Context, in triggerConfigRead, j fc.HTTPTriggerConfig, p httpTriggerConfigModel, diags *diag.Diagnostics) map[string]attr.Value {
 	jwt, err := flattenJWTAuthConfig(ctx, j.AuthConfig, p.JWTAuthConfig)
 	if err != nil {
 		diags.AddAttributeError(path.Root(attrHTTPConfig), "Unexpected trigger configuration",
 			fmt.Sprintf("FC returned an authConfig for the http trigger %q that is not a JWT authentication configuration: %s. The authConfig was %s.",
 				in.name, err, triggerShortJSON([]byte(j.AuthConfig))))
-		return k.null()
+		return nil
 	}
 	methods := make([]attr.Value, 0, len(j.Methods))
 	for _, s := range j.Methods {
 		methods = append(methods, types.StringValue(s))
 	}
-	return types.ObjectValueMust(httpTriggerConfigAttrTypes, map[string]attr.Value{
+	return map[string]attr.Value{
 		"auth_type":            types.StringValue(j.AuthType),
 		"disable_url_internet": types.BoolValue(j.DisableURLInternet),
 		"jwt_auth_config":      jwt,
 		"methods":              types.SetValueMust(types.StringType, methods),
-	})
+	}
 }
 
 // expandJWTAuthConfig encodes http_config.jwt_auth_config as authConfig: a

@@ -1,8 +1,8 @@
 package provider
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -18,7 +18,13 @@ import (
 
 // mnsTopicTriggerKind is mns_topic_config, the configuration of an MNS
 // topic trigger.
-type mnsTopicTriggerKind struct{}
+var mnsTopicTriggerKind = &objectTriggerKind[mnsTopicTriggerConfigModel, fc.MNSTopicTriggerConfig]{
+	typ: validators.TriggerTypeMNSTopic, attr: attrMNSTopicConfig, source: true,
+	field:      func(m *triggerResourceModel) *types.Object { return &m.MNSTopicConfig },
+	summary:    "Invokes the function on the messages of an MNS topic.",
+	attributes: mnsTopicTriggerAttributes, attrTypes: mnsTopicTriggerConfigAttrTypes,
+	toWire: expandMNSTopicTriggerConfig, fromWire: flattenMNSTopicTriggerConfig,
+}
 
 const attrMNSTopicConfig = "mns_topic_config"
 
@@ -28,81 +34,43 @@ type mnsTopicTriggerConfigModel struct {
 	NotifyStrategy      types.String `tfsdk:"notify_strategy"`
 }
 
-var mnsTopicTriggerConfigAttrTypes = map[string]attr.Type{
-	"filter_tag":            types.StringType,
-	"notify_content_format": types.StringType,
-	"notify_strategy":       types.StringType,
-}
+var mnsTopicTriggerConfigAttrTypes = nestedAttrTypes(mnsTopicTriggerAttributes())
 
-func (mnsTopicTriggerKind) types() []string   { return []string{validators.TriggerTypeMNSTopic} }
-func (mnsTopicTriggerKind) attribute() string { return attrMNSTopicConfig }
-func (mnsTopicTriggerKind) needsSource() bool { return true }
-func (mnsTopicTriggerKind) null() attr.Value  { return types.ObjectNull(mnsTopicTriggerConfigAttrTypes) }
-
-func (mnsTopicTriggerKind) get(m *triggerResourceModel) attr.Value { return m.MNSTopicConfig }
-func (mnsTopicTriggerKind) set(m *triggerResourceModel, v attr.Value) {
-	m.MNSTopicConfig = v.(types.Object)
-}
-
-func (k mnsTopicTriggerKind) schema() schema.Attribute {
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: triggerConfigDescription(k) + " Invokes the function on the messages of an MNS topic.",
-		Optional:            true,
-		Attributes: map[string]schema.Attribute{
-			"filter_tag": schema.StringAttribute{
-				MarkdownDescription: "Only messages with this tag invoke the function. Removing it clears the filter.",
-				Optional:            true,
-			},
-			"notify_content_format": schema.StringAttribute{
-				MarkdownDescription: "Format of the event: " + validators.MarkdownEnum(validators.MNSNotifyContentFormats) + ". Defaults to `STREAM`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(validators.MNSNotifyContentFormatStream),
-				Validators:          []validator.String{stringvalidator.OneOf(validators.MNSNotifyContentFormats...)},
-			},
-			"notify_strategy": schema.StringAttribute{
-				MarkdownDescription: "Retry strategy of failed invocations: " + validators.MarkdownEnum(validators.MNSNotifyStrategies) + ". Defaults to `BACKOFF_RETRY`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(validators.MNSNotifyStrategyBackoffRetry),
-				Validators:          []validator.String{stringvalidator.OneOf(validators.MNSNotifyStrategies...)},
-			},
-		},
+func mnsTopicTriggerAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"filter_tag":            triggerOptionalString("Only messages with this tag invoke the function. Removing it clears the filter."),
+		"notify_content_format": mnsTopicEnum("Format of the event", validators.MNSNotifyContentFormats, validators.MNSNotifyContentFormatStream),
+		"notify_strategy":       mnsTopicEnum("Retry strategy of failed invocations", validators.MNSNotifyStrategies, validators.MNSNotifyStrategyBackoffRetry),
 	}
 }
 
-func (mnsTopicTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
+// mnsTopicEnum is an optional attribute taking one of values; def is FC's
+// default and the schema's.
+func mnsTopicEnum(what string, values []string, def string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: what + ": " + validators.MarkdownEnum(values) + ". Defaults to `" + def + "`.",
+		Optional:            true,
+		Computed:            true,
+		Default:             stringdefault.StaticString(def),
+		Validators:          []validator.String{stringvalidator.OneOf(values...)},
+	}
+}
 
-func (mnsTopicTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
-	var c mnsTopicTriggerConfigModel
-	triggerObject(ctx, v, &c, diags)
-	return encodeTriggerConfig(fc.MNSTopicTriggerConfig{
+func expandMNSTopicTriggerConfig(_ context.Context, c mnsTopicTriggerConfigModel, _ *diag.Diagnostics) fc.MNSTopicTriggerConfig {
+	return fc.MNSTopicTriggerConfig{
 		FilterTag:           c.FilterTag.ValueString(),
 		NotifyContentFormat: triggerStringOr(c.NotifyContentFormat, validators.MNSNotifyContentFormatStream),
 		NotifyStrategy:      triggerStringOr(c.NotifyStrategy, validators.MNSNotifyStrategyBackoffRetry),
-	}, diags)
+	}
 }
 
-func (k mnsTopicTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j fc.MNSTopicTriggerConfig
-	if !decodeTriggerConfig(in, attrMNSTopicConfig, &j, diags) {
-		return k.null()
-	}
-	var p mnsTopicTriggerConfigModel
-	triggerPriorObject(ctx, in.prior, &p)
+func flattenMNSTopicTriggerConfig(_ context.Context, _ triggerConfigRead, j fc.MNSTopicTriggerConfig, p mnsTopicTriggerConfigModel, _ *diag.Diagnostics) map[string]attr.Value {
 	// An empty enum is FC's default.
-	format, strategy := j.NotifyContentFormat, j.NotifyStrategy
-	if format == "" {
-		format = validators.MNSNotifyContentFormatStream
-	}
-	if strategy == "" {
-		strategy = validators.MNSNotifyStrategyBackoffRetry
-	}
-	return types.ObjectValueMust(mnsTopicTriggerConfigAttrTypes, map[string]attr.Value{
+	return map[string]attr.Value{
 		"filter_tag":            flattenOptionalString(&j.FilterTag, p.FilterTag),
-		"notify_content_format": types.StringValue(format),
-		"notify_strategy":       types.StringValue(strategy),
-	})
+		"notify_content_format": types.StringValue(cmp.Or(j.NotifyContentFormat, validators.MNSNotifyContentFormatStream)),
+		"notify_strategy":       types.StringValue(cmp.Or(j.NotifyStrategy, validators.MNSNotifyStrategyBackoffRetry)),
+	}
 }
 
 func triggerStringOr(v types.String, def string) string {

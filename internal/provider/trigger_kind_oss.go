@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -18,7 +17,13 @@ import (
 )
 
 // ossTriggerKind is oss_config, the configuration of an OSS trigger.
-type ossTriggerKind struct{}
+var ossTriggerKind = &objectTriggerKind[ossTriggerConfigModel, fc.OSSTriggerConfig]{
+	typ: validators.TriggerTypeOSS, attr: attrOSSConfig, source: true,
+	field:      func(m *triggerResourceModel) *types.Object { return &m.OSSConfig },
+	summary:    "Invokes the function on events of the bucket of `source_arn`.",
+	attributes: ossTriggerAttributes, attrTypes: ossTriggerConfigAttrTypes,
+	toWire: expandOSSTriggerConfig, fromWire: flattenOSSTriggerConfig,
+}
 
 const attrOSSConfig = "oss_config"
 
@@ -28,69 +33,38 @@ type ossTriggerConfigModel struct {
 	FilterSuffix types.String `tfsdk:"filter_suffix"`
 }
 
-var ossTriggerConfigAttrTypes = map[string]attr.Type{
-	"events":        types.ListType{ElemType: types.StringType},
-	"filter_prefix": types.StringType,
-	"filter_suffix": types.StringType,
-}
+var ossTriggerConfigAttrTypes = nestedAttrTypes(ossTriggerAttributes())
 
-func (ossTriggerKind) types() []string   { return []string{validators.TriggerTypeOSS} }
-func (ossTriggerKind) attribute() string { return attrOSSConfig }
-func (ossTriggerKind) needsSource() bool { return true }
-func (ossTriggerKind) null() attr.Value  { return types.ObjectNull(ossTriggerConfigAttrTypes) }
+// ossEventPattern is the form of an OSS event.
+var ossEventPattern = regexp.MustCompile(`^oss:[A-Za-z]+:[A-Za-z*]+$`)
 
-func (ossTriggerKind) get(m *triggerResourceModel) attr.Value { return m.OSSConfig }
-func (ossTriggerKind) set(m *triggerResourceModel, v attr.Value) {
-	m.OSSConfig = v.(types.Object)
-}
-
-func (k ossTriggerKind) schema() schema.Attribute {
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: triggerConfigDescription(k) + " Invokes the function on events of the bucket of `source_arn`.",
-		Optional:            true,
-		Attributes: map[string]schema.Attribute{
-			"events": schema.ListAttribute{
-				MarkdownDescription: "OSS events that invoke the function (at least one), e.g. `oss:ObjectCreated:*`.",
-				Required:            true,
-				ElementType:         types.StringType,
-				Validators: []validator.List{
-					listvalidator.SizeAtLeast(1),
-					listvalidator.ValueStringsAre(stringvalidator.RegexMatches(regexp.MustCompile(`^oss:[A-Za-z]+:[A-Za-z*]+$`),
-						"must be an OSS event such as `oss:ObjectCreated:*` or `oss:ObjectRemoved:DeleteObject`, starting with `oss:`")),
-				},
-			},
-			"filter_prefix": schema.StringAttribute{
-				MarkdownDescription: "Only objects whose key starts with this prefix invoke the function.",
-				Optional:            true,
-			},
-			"filter_suffix": schema.StringAttribute{
-				MarkdownDescription: "Only objects whose key ends with this suffix invoke the function.",
-				Optional:            true,
+func ossTriggerAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"events": schema.ListAttribute{
+			MarkdownDescription: "OSS events that invoke the function (at least one), e.g. `oss:ObjectCreated:*`.",
+			Required:            true,
+			ElementType:         types.StringType,
+			Validators: []validator.List{
+				listvalidator.SizeAtLeast(1),
+				listvalidator.ValueStringsAre(stringvalidator.RegexMatches(ossEventPattern,
+					"must be an OSS event such as `oss:ObjectCreated:*` or `oss:ObjectRemoved:DeleteObject`, starting with `oss:`")),
 			},
 		},
+		"filter_prefix": triggerOptionalString("Only objects whose key starts with this prefix invoke the function."),
+		"filter_suffix": triggerOptionalString("Only objects whose key ends with this suffix invoke the function."),
 	}
 }
 
-func (ossTriggerKind) validate(attr.Value, *diag.Diagnostics) {}
-
-// expand keeps the order of the events.
-func (ossTriggerKind) expand(ctx context.Context, v attr.Value, diags *diag.Diagnostics) json.RawMessage {
-	var c ossTriggerConfigModel
-	triggerObject(ctx, v, &c, diags)
+// expandOSSTriggerConfig keeps the order of the events.
+func expandOSSTriggerConfig(ctx context.Context, c ossTriggerConfigModel, diags *diag.Diagnostics) fc.OSSTriggerConfig {
 	var j fc.OSSTriggerConfig
 	j.Events = triggerStrings(ctx, c.Events, diags)
 	j.Filter.Key.Prefix = c.FilterPrefix.ValueString()
 	j.Filter.Key.Suffix = c.FilterSuffix.ValueString()
-	return encodeTriggerConfig(j, diags)
+	return j
 }
 
-func (k ossTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags *diag.Diagnostics) attr.Value {
-	var j fc.OSSTriggerConfig
-	if !decodeTriggerConfig(in, attrOSSConfig, &j, diags) {
-		return k.null()
-	}
-	var p ossTriggerConfigModel
-	triggerPriorObject(ctx, in.prior, &p)
+func flattenOSSTriggerConfig(_ context.Context, _ triggerConfigRead, j fc.OSSTriggerConfig, p ossTriggerConfigModel, _ *diag.Diagnostics) map[string]attr.Value {
 	events := make([]attr.Value, 0, len(j.Events))
 	for _, s := range j.Events {
 		events = append(events, types.StringValue(s))
@@ -101,11 +75,11 @@ func (k ossTriggerKind) flatten(ctx context.Context, in triggerConfigRead, diags
 	if known(p.Events) && sameStringsAnyOrder(p.Events, j.Events) {
 		eventList = p.Events
 	}
-	return types.ObjectValueMust(ossTriggerConfigAttrTypes, map[string]attr.Value{
+	return map[string]attr.Value{
 		"events":        eventList,
 		"filter_prefix": flattenOptionalString(&j.Filter.Key.Prefix, p.FilterPrefix),
 		"filter_suffix": flattenOptionalString(&j.Filter.Key.Suffix, p.FilterSuffix),
-	})
+	}
 }
 
 // sameStringsAnyOrder reports whether a known list of strings holds the

@@ -9,39 +9,25 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-var _ validator.String = cronExpressionValidator{}
-
-type cronExpressionValidator struct{}
+// cronHelp ends every message: the forms a schedule may take.
+const cronHelp = "Use `@every Nm` or `@every Nh` (N at least 1), or `cron(S M H DoM Mon DoW)` with six fields, e.g. `cron(0 0 4 * * *)`"
 
 // CronExpression returns a validator for a schedule as FC's timer triggers
 // take it: `@every Nm` or `@every Nh` (N at least 1), or six cron fields
 // (seconds, minutes, hours, day of month, month, day of week), bare or as
 // `cron(...)`. CheckCron is the same check on a plain string.
-func CronExpression() validator.String { return cronExpressionValidator{} }
-
-// cronHelp ends every message: the forms a schedule may take.
-const cronHelp = "Use `@every Nm` or `@every Nh` (N at least 1), or `cron(S M H DoM Mon DoW)` with six fields, e.g. `cron(0 0 4 * * *)`"
-
-func (cronExpressionValidator) Description(_ context.Context) string {
-	return "must be `@every Nm`, `@every Nh` or `cron(S M H DoM Mon DoW)`"
-}
-
-func (v cronExpressionValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v cronExpressionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	got := req.ConfigValue.ValueString()
-	if err := CheckCron(got); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid cron expression",
-			fmt.Sprintf("%s: %q is not a valid timer schedule: %s. %s.", req.Path, got, err, cronHelp))
-	}
+func CronExpression() validator.String {
+	desc := description{plain: "must be `@every Nm`, `@every Nh` or `cron(S M H DoM Mon DoW)`"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if err := CheckCron(got); err != nil {
+			diags.AddAttributeError(req.Path, "Invalid cron expression",
+				fmt.Sprintf("%s: %q is not a valid timer schedule: %s. %s.", req.Path, got, err, cronHelp))
+		}
+	}}
 }
 
 // CheckCron returns nil when s is a schedule CronExpression accepts, or an

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -46,37 +47,22 @@ const CertificateExpiryWarning = 30 * 24 * time.Hour
 // ---------------------------------------------------------------------------
 // Domain names
 
-var _ validator.String = domainNameValidator{}
-
 // domainLabel is one label of a host name (RFC 1123), lower case.
 var domainLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
-
-type domainNameValidator struct{}
 
 // DomainName returns a validator for a custom domain's name: a host name of
 // at least two labels, each 1 to 63 lower-case letters, digits and "-" (not
 // at either end), at most 253 characters in all, without a trailing dot.
-func DomainName() validator.String { return domainNameValidator{} }
-
-func (domainNameValidator) Description(_ context.Context) string {
-	return "a host name such as api.example.com: at least two labels separated by dots, each 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen; at most 253 characters"
-}
-
-func (v domainNameValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v domainNameValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	got := req.ConfigValue.ValueString()
-	reason := domainNameProblem(got)
-	if reason == "" {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid domain name",
-		fmt.Sprintf("%q is not a valid domain name: %s. Use %s.", got, reason, v.Description(ctx)))
+func DomainName() validator.String {
+	desc := description{plain: "a host name such as api.example.com: at least two labels separated by dots, each 1 to 63 lower-case letters, digits and hyphens, not starting or ending with a hyphen; at most 253 characters"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		reason := domainNameProblem(got)
+		if reason == "" {
+			return
+		}
+		diags.AddAttributeError(req.Path, "Invalid domain name",
+			fmt.Sprintf("%q is not a valid domain name: %s. Use %s.", got, reason, desc.plain))
+	}}
 }
 
 func domainNameProblem(name string) string {
@@ -110,28 +96,16 @@ func domainNameProblem(name string) string {
 // ---------------------------------------------------------------------------
 // Regular expressions
 
-var _ validator.String = regexpValidator{}
-
-type regexpValidator struct{}
-
 // RegularExpression returns a validator for a string holding a regular
 // expression in RE2 syntax (Go's regexp).
-func RegularExpression() validator.String { return regexpValidator{} }
-
-func (regexpValidator) Description(_ context.Context) string {
-	return "a regular expression in RE2 syntax"
-}
-
-func (v regexpValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v regexpValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%q is not a regular expression in RE2 syntax: %s.", req.ConfigValue.ValueString(), err))
-	}
+func RegularExpression() validator.String {
+	desc := description{plain: "a regular expression in RE2 syntax"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if _, err := regexp.Compile(got); err != nil {
+			diags.AddAttributeError(req.Path, "Invalid regular expression",
+				fmt.Sprintf("%q is not a regular expression in RE2 syntax: %s.", got, err))
+		}
+	}}
 }
 
 // ---------------------------------------------------------------------------
@@ -207,12 +181,6 @@ func KeyMatchesCertificate(key crypto.Signer, cert *x509.Certificate) bool {
 	return ok && pub.Equal(cert.PublicKey)
 }
 
-var _ validator.String = certificateValidator{}
-
-type certificateValidator struct {
-	now func() time.Time
-}
-
 // Certificate returns a validator for PEM certificates (ParseCertificates):
 // an error when the first (the domain's) certificate has expired at now(), a
 // warning when it expires within CertificateExpiryWarning. now is the
@@ -221,72 +189,39 @@ func Certificate(now func() time.Time) validator.String {
 	if now == nil {
 		now = time.Now
 	}
-	return certificateValidator{now: now}
+	desc := description{plain: "one or more PEM certificates, the domain's first, which must not have expired"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		certs, err := ParseCertificates(got)
+		if err != nil {
+			diags.AddAttributeError(req.Path, "Invalid certificate",
+				fmt.Sprintf("%s must be PEM certificates, the domain's first: %s.", req.Path, err))
+			return
+		}
+		leaf, at := certs[0], now()
+		notAfter := leaf.NotAfter.UTC().Format(time.RFC3339)
+		switch left := leaf.NotAfter.Sub(at); {
+		case left < 0:
+			diags.AddAttributeError(req.Path, "Certificate expired",
+				fmt.Sprintf("The certificate of %s (subject %q) expired at %s; FC would serve it and browsers would refuse it. Renew it and configure the new certificate and its key.",
+					req.Path, leaf.Subject.String(), notAfter))
+		case left < CertificateExpiryWarning:
+			diags.AddAttributeWarning(req.Path, "Certificate expires soon",
+				fmt.Sprintf("The certificate of %s (subject %q) expires at %s, in %s (less than %d days). Renew it before then.",
+					req.Path, leaf.Subject.String(), notAfter, left.Round(time.Hour), int(CertificateExpiryWarning.Hours()/24)))
+		}
+	}}
 }
-
-func (certificateValidator) Description(_ context.Context) string {
-	return "one or more PEM certificates, the domain's first, which must not have expired"
-}
-
-func (v certificateValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v certificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	certs, err := ParseCertificates(req.ConfigValue.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid certificate",
-			fmt.Sprintf("%s must be PEM certificates, the domain's first: %s.", req.Path, err))
-		return
-	}
-	leaf, now := certs[0], v.now()
-	notAfter := leaf.NotAfter.UTC().Format(time.RFC3339)
-	switch left := leaf.NotAfter.Sub(now); {
-	case left < 0:
-		resp.Diagnostics.AddAttributeError(req.Path, "Certificate expired",
-			fmt.Sprintf("The certificate of %s (subject %q) expired at %s; FC would serve it and browsers would refuse it. Renew it and configure the new certificate and its key.",
-				req.Path, leaf.Subject.String(), notAfter))
-	case left < CertificateExpiryWarning:
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Certificate expires soon",
-			fmt.Sprintf("The certificate of %s (subject %q) expires at %s, in %s (less than %d days). Renew it before then.",
-				req.Path, leaf.Subject.String(), notAfter, left.Round(time.Hour), int(CertificateExpiryWarning.Hours()/24)))
-	}
-}
-
-var _ validator.String = privateKeyValidator{}
-
-type privateKeyValidator struct{}
 
 // PrivateKey returns a validator for a PEM private key (ParsePrivateKey).
 // Its messages never quote the value.
-func PrivateKey() validator.String { return privateKeyValidator{} }
-
-func (privateKeyValidator) Description(_ context.Context) string {
-	return "an unencrypted PEM private key (PKCS #8, PKCS #1 or SEC 1)"
-}
-
-func (v privateKeyValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v privateKeyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := ParsePrivateKey(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid private key",
-			fmt.Sprintf("%s must be an unencrypted PEM private key: %s.", req.Path, err))
-	}
-}
-
-var _ validator.Object = keyPairValidator{}
-
-type keyPairValidator struct {
-	certificate string
-	keys        []string
+func PrivateKey() validator.String {
+	desc := description{plain: "an unencrypted PEM private key (PKCS #8, PKCS #1 or SEC 1)"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if _, err := ParsePrivateKey(got); err != nil {
+			diags.AddAttributeError(req.Path, "Invalid private key",
+				fmt.Sprintf("%s must be an unencrypted PEM private key: %s.", req.Path, err))
+		}
+	}}
 }
 
 // CertificateKeyPair returns a validator for an object holding a PEM
@@ -295,44 +230,33 @@ type keyPairValidator struct {
 // key of the first certificate. Values that do not parse are left to
 // Certificate and PrivateKey.
 func CertificateKeyPair(certificate string, keys ...string) validator.Object {
-	return keyPairValidator{certificate: certificate, keys: keys}
-}
-
-func (v keyPairValidator) Description(_ context.Context) string {
-	return fmt.Sprintf("%s must be the private key of the first certificate of %s", strings.Join(v.keys, " or "), v.certificate)
-}
-
-func (v keyPairValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v keyPairValidator) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	attrs := req.ConfigValue.Attributes()
-	certText, ok := knownString(attrs[v.certificate])
-	if !ok {
-		return
-	}
-	certs, err := ParseCertificates(certText)
-	if err != nil {
-		return
-	}
-	for _, name := range v.keys {
-		keyText, ok := knownString(attrs[name])
+	desc := description{plain: fmt.Sprintf("%s must be the private key of the first certificate of %s", strings.Join(keys, " or "), certificate)}
+	return objectValidator{desc, func(_ context.Context, req validator.ObjectRequest, attrs map[string]attr.Value, diags *diag.Diagnostics) {
+		certText, ok := knownString(attrs[certificate])
 		if !ok {
-			continue
+			return
 		}
-		key, err := ParsePrivateKey(keyText)
+		certs, err := ParseCertificates(certText)
 		if err != nil {
-			continue
+			return
 		}
-		if !KeyMatchesCertificate(key, certs[0]) {
-			resp.Diagnostics.AddAttributeError(req.Path.AtName(name), "Private key does not match the certificate",
-				fmt.Sprintf("%s is not the private key of the first certificate of %s (subject %q): FC serves that "+
-					"certificate with this key, so they must be a pair. Configure the key the certificate was issued for.",
-					req.Path.AtName(name), req.Path.AtName(v.certificate), certs[0].Subject.String()))
+		for _, name := range keys {
+			keyText, ok := knownString(attrs[name])
+			if !ok {
+				continue
+			}
+			key, err := ParsePrivateKey(keyText)
+			if err != nil {
+				continue
+			}
+			if !KeyMatchesCertificate(key, certs[0]) {
+				diags.AddAttributeError(req.Path.AtName(name), "Private key does not match the certificate",
+					fmt.Sprintf("%s is not the private key of the first certificate of %s (subject %q): FC serves that "+
+						"certificate with this key, so they must be a pair. Configure the key the certificate was issued for.",
+						req.Path.AtName(name), req.Path.AtName(certificate), certs[0].Subject.String()))
+			}
 		}
-	}
+	}}
 }
 
 func knownString(v attr.Value) (string, bool) {
@@ -346,81 +270,50 @@ func knownString(v attr.Value) (string, bool) {
 // ---------------------------------------------------------------------------
 // TLS versions
 
-var _ validator.Object = tlsRangeValidator{}
-
-type tlsRangeValidator struct{ min, max string }
-
 // TLSVersionRange returns a validator for an object with a minimum and a
 // maximum TLS version attribute (values of TLSVersions): the minimum must
 // not be above the maximum.
 func TLSVersionRange(minAttr, maxAttr string) validator.Object {
-	return tlsRangeValidator{min: minAttr, max: maxAttr}
-}
-
-func (v tlsRangeValidator) Description(_ context.Context) string {
-	return fmt.Sprintf("%s must not be above %s", v.min, v.max)
-}
-
-func (v tlsRangeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v tlsRangeValidator) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	attrs := req.ConfigValue.Attributes()
-	lo, ok1 := knownString(attrs[v.min])
-	hi, ok2 := knownString(attrs[v.max])
-	i, j := slices.Index(TLSVersions, lo), slices.Index(TLSVersions, hi)
-	if !ok1 || !ok2 || i < 0 || j < 0 || i <= j {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path.AtName(v.min), "Invalid TLS version range",
-		fmt.Sprintf("%s is %s, above %s (%s): no TLS version would be left to offer. Lower %s or raise %s.",
-			req.Path.AtName(v.min), lo, req.Path.AtName(v.max), hi, v.min, v.max))
+	desc := description{plain: fmt.Sprintf("%s must not be above %s", minAttr, maxAttr)}
+	return objectValidator{desc, func(_ context.Context, req validator.ObjectRequest, attrs map[string]attr.Value, diags *diag.Diagnostics) {
+		lo, ok1 := knownString(attrs[minAttr])
+		hi, ok2 := knownString(attrs[maxAttr])
+		i, j := slices.Index(TLSVersions, lo), slices.Index(TLSVersions, hi)
+		if !ok1 || !ok2 || i < 0 || j < 0 || i <= j {
+			return
+		}
+		diags.AddAttributeError(req.Path.AtName(minAttr), "Invalid TLS version range",
+			fmt.Sprintf("%s is %s, above %s (%s): no TLS version would be left to offer. Lower %s or raise %s.",
+				req.Path.AtName(minAttr), lo, req.Path.AtName(maxAttr), hi, minAttr, maxAttr))
+	}}
 }
 
 // ---------------------------------------------------------------------------
 // Unique attributes in a list of objects
 
-var _ validator.List = uniqueAttributeValidator{}
-
-type uniqueAttributeValidator struct{ name, what string }
-
 // UniqueAttribute returns a validator for a list of objects: the string
 // attribute name must differ between elements (unknown and null values
 // are skipped). what names the attribute in messages, e.g. "route path".
 func UniqueAttribute(name, what string) validator.List {
-	return uniqueAttributeValidator{name: name, what: what}
-}
-
-func (v uniqueAttributeValidator) Description(_ context.Context) string {
-	return fmt.Sprintf("each %s must appear at most once", v.what)
-}
-
-func (v uniqueAttributeValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v uniqueAttributeValidator) ValidateList(_ context.Context, req validator.ListRequest, resp *validator.ListResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	first := map[string]int{}
-	for i, e := range req.ConfigValue.Elements() {
-		obj, ok := e.(types.Object)
-		if !ok || obj.IsNull() || obj.IsUnknown() {
-			continue
+	desc := description{plain: fmt.Sprintf("each %s must appear at most once", what)}
+	return listValidator{desc, func(_ context.Context, req validator.ListRequest, elems []attr.Value, diags *diag.Diagnostics) {
+		first := map[string]int{}
+		for i, e := range elems {
+			obj, ok := e.(types.Object)
+			if !ok || obj.IsNull() || obj.IsUnknown() {
+				continue
+			}
+			s, ok := knownString(obj.Attributes()[name])
+			if !ok {
+				continue
+			}
+			if j, dup := first[s]; dup {
+				p := req.Path.AtListIndex(i).AtName(name)
+				diags.AddAttributeError(p, "Duplicate "+what,
+					fmt.Sprintf("%s is %q, like %s: %s.", p, s, req.Path.AtListIndex(j).AtName(name), upperFirst(desc.plain)))
+				continue
+			}
+			first[s] = i
 		}
-		s, ok := knownString(obj.Attributes()[v.name])
-		if !ok {
-			continue
-		}
-		if j, dup := first[s]; dup {
-			p := req.Path.AtListIndex(i).AtName(v.name)
-			resp.Diagnostics.AddAttributeError(p, "Duplicate "+v.what,
-				fmt.Sprintf("%s is %q, like %s: %s.", p, s, req.Path.AtListIndex(j).AtName(v.name), upperFirst(v.Description(context.Background()))))
-			continue
-		}
-		first[s] = i
-	}
+	}}
 }

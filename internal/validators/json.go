@@ -6,63 +6,37 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-var (
-	_ validator.String = jsonValidator{}
-	_ validator.String = jsonArrayOfStringsValidator{}
-)
-
-type jsonValidator struct{}
-
 // JSON returns a validator that requires a string to hold exactly one valid
 // JSON document (surrounding whitespace allowed), e.g. a trigger_config.
-func JSON() validator.String { return jsonValidator{} }
-
-func (jsonValidator) Description(_ context.Context) string {
-	return "must be a valid JSON document"
+func JSON() validator.String {
+	desc := description{plain: "must be a valid JSON document"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		var doc any
+		if err := json.Unmarshal([]byte(got), &doc); err != nil {
+			diags.AddAttributeError(req.Path, "Invalid JSON",
+				fmt.Sprintf("%s %s, got %s: %s.", req.Path, desc.plain, shorten(got), err))
+		}
+	}}
 }
-
-func (v jsonValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v jsonValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	var doc any
-	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &doc); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON",
-			fmt.Sprintf("%s %s, got %s: %s.", req.Path, v.Description(ctx), shorten(req.ConfigValue.ValueString()), err))
-	}
-}
-
-type jsonArrayOfStringsValidator struct{}
 
 // JSONArrayOfStrings returns a validator that requires a string to hold a
 // JSON array whose elements are all strings, e.g. ["python", "app.py"] for a
 // custom container's command or args. An empty array passes; null does not.
-func JSONArrayOfStrings() validator.String { return jsonArrayOfStringsValidator{} }
-
-func (jsonArrayOfStringsValidator) Description(_ context.Context) string {
-	return `must be a JSON array of strings, e.g. ["python", "app.py"]`
-}
-
-func (jsonArrayOfStringsValidator) MarkdownDescription(_ context.Context) string {
-	return "must be a JSON array of strings, e.g. `[\"python\", \"app.py\"]`"
-}
-
-func (v jsonArrayOfStringsValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+func JSONArrayOfStrings() validator.String {
+	desc := description{
+		plain:    `must be a JSON array of strings, e.g. ["python", "app.py"]`,
+		markdown: "must be a JSON array of strings, e.g. `[\"python\", \"app.py\"]`",
 	}
-	got := req.ConfigValue.ValueString()
-	if reason := checkJSONArrayOfStrings(got); reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Array of Strings",
-			fmt.Sprintf("%s %s, got %s: %s.", req.Path, v.Description(ctx), shorten(got), reason))
-	}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if reason := checkJSONArrayOfStrings(got); reason != "" {
+			diags.AddAttributeError(req.Path, "Invalid JSON Array of Strings",
+				fmt.Sprintf("%s %s, got %s: %s.", req.Path, desc.plain, shorten(got), reason))
+		}
+	}}
 }
 
 // checkJSONArrayOfStrings returns why s is not a JSON array of strings, or ""

@@ -5,35 +5,22 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
-
-var _ validator.String = jwksValidator{}
-
-type jwksValidator struct{}
 
 // JWKS returns a validator for a JSON Web Key Set (RFC 7517): a JSON object
 // whose `keys` is a non-empty array, as an HTTP trigger's JWT
 // authentication takes it. The value is sensitive, so messages say what is
 // wrong with it, never what it is.
-func JWKS() validator.String { return jwksValidator{} }
-
-func (jwksValidator) Description(_ context.Context) string {
-	return "must be a JSON Web Key Set: a JSON object with a non-empty `keys` array"
-}
-
-func (v jwksValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v jwksValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if reason := checkJWKS([]byte(req.ConfigValue.ValueString())); reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON Web Key Set",
-			fmt.Sprintf("%s %s: %s.", req.Path, v.Description(ctx), reason))
-	}
+func JWKS() validator.String {
+	desc := description{plain: "must be a JSON Web Key Set: a JSON object with a non-empty `keys` array"}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if reason := checkJWKS([]byte(got)); reason != "" {
+			diags.AddAttributeError(req.Path, "Invalid JSON Web Key Set",
+				fmt.Sprintf("%s %s: %s.", req.Path, desc.plain, reason))
+		}
+	}}
 }
 
 // checkJWKS returns why raw is not a JSON Web Key Set, or "".

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -22,33 +23,19 @@ import (
 const ScheduleExpressionRule = "`cron(<seconds> <minutes> <hours> <day-of-month> <month> <day-of-week>)`, e.g. `cron(0 30 8 * * *)` " +
 	"(8:30 every day), or `at(YYYY-MM-DDThh:mm:ss)`, e.g. `at(2024-06-01T08:00:00)` (once)"
 
-var _ validator.String = scheduleExpressionValidator{}
-
-type scheduleExpressionValidator struct{}
-
 // ScheduleExpression returns a validator for a provision config's
 // scheduled-action expression: cron(...) with six fields, or at(...).
 func ScheduleExpression() validator.String {
-	return scheduleExpressionValidator{}
-}
-
-func (scheduleExpressionValidator) Description(_ context.Context) string {
-	return "must be " + strings.ReplaceAll(ScheduleExpressionRule, "`", "")
-}
-
-func (scheduleExpressionValidator) MarkdownDescription(_ context.Context) string {
-	return "must be " + ScheduleExpressionRule
-}
-
-func (v scheduleExpressionValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+	desc := description{
+		plain:    "must be " + strings.ReplaceAll(ScheduleExpressionRule, "`", ""),
+		markdown: "must be " + ScheduleExpressionRule,
 	}
-	got := req.ConfigValue.ValueString()
-	if err := CheckScheduleExpression(got); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid schedule expression",
-			fmt.Sprintf("%s: %q is not a schedule expression: %s. It %s.", req.Path, got, err, v.Description(ctx)))
-	}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if err := CheckScheduleExpression(got); err != nil {
+			diags.AddAttributeError(req.Path, "Invalid schedule expression",
+				fmt.Sprintf("%s: %q is not a schedule expression: %s. It %s.", req.Path, got, err, desc.plain))
+		}
+	}}
 }
 
 // scheduleAtRE is the one-off form; FC's examples write the time without a

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -27,80 +28,60 @@ func IsVersionID(s string) bool {
 // gave the version, e.g. ...".
 const VersionIDRule = `a version ID is the number FC gave the version, written without leading zeros, e.g. "1" or "12"`
 
-var (
-	_ validator.String = versionIDValidator{}
-	_ validator.String = qualifierValidator{}
-)
-
-type versionIDValidator struct{}
-
 // VersionID returns a validator for a version ID: a positive whole number
 // without leading zeros.
 func VersionID() validator.String {
-	return versionIDValidator{}
+	desc := description{plain: "must be a version ID: " + VersionIDRule}
+	return stringValidator{desc, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if IsVersionID(got) {
+			return
+		}
+		diags.AddAttributeError(req.Path, "Invalid version ID",
+			fmt.Sprintf("%s: %q is not a version ID: %s.", req.Path, got, VersionIDRule))
+	}}
 }
-
-func (versionIDValidator) Description(_ context.Context) string {
-	return "must be a version ID: " + VersionIDRule
-}
-
-func (v versionIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (versionIDValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	got := req.ConfigValue.ValueString()
-	if IsVersionID(got) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid version ID",
-		fmt.Sprintf("%s: %q is not a version ID: %s.", req.Path, got, VersionIDRule))
-}
-
-type qualifierValidator struct{}
 
 // Qualifier returns a validator for the qualifier of an object that invokes
 // a function (a trigger): `LATEST`, a version ID (without leading zeros) or
 // an alias name.
 func Qualifier() validator.String {
-	return qualifierValidator{}
+	return qualifierRule(`must be "LATEST", a version ID (e.g. "3", without leading zeros) or an alias name (1 to 128 letters, digits, "_" and "-", starting with a letter or "_")`,
+		func(got string) string {
+			switch {
+			case got == QualifierLatest, IsVersionID(got):
+				return ""
+			case got == "":
+				return "it is empty; leave qualifier out (or null) for the latest code"
+			case isDigits(got) && trimLeadingZeros(got) == "0":
+				return "FC numbers versions from 1"
+			case isDigits(got):
+				return fmt.Sprintf("a version ID is written without leading zeros (write %q)", trimLeadingZeros(got))
+			}
+			return aliasNameProblem(got, "it is neither a version ID nor an alias name, which contains only letters, digits, `_` and `-` and starts with a letter or `_`")
+		})
 }
 
-func (qualifierValidator) Description(_ context.Context) string {
-	return `must be "LATEST", a version ID (e.g. "3", without leading zeros) or an alias name (1 to 128 letters, digits, "_" and "-", starting with a letter or "_")`
+// qualifierRule returns a validator for a qualifier described by plain:
+// problem says why got is not one, or "" when it is.
+func qualifierRule(plain string, problem func(got string) string) validator.String {
+	return stringValidator{description{plain: plain}, func(_ context.Context, req validator.StringRequest, got string, diags *diag.Diagnostics) {
+		if reason := problem(got); reason != "" {
+			diags.AddAttributeError(req.Path, "Invalid qualifier",
+				fmt.Sprintf("%s: %q is not a valid qualifier: %s. The qualifier %s.", req.Path, got, reason, plain))
+		}
+	}}
 }
 
-func (v qualifierValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v qualifierValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	got := req.ConfigValue.ValueString()
-	var reason string
+// aliasNameProblem says why got is not an alias name (notName when it has
+// other characters or starts with one), or "" when it is one.
+func aliasNameProblem(got, notName string) string {
 	switch {
-	case got == QualifierLatest, IsVersionID(got):
-		return
-	case got == "":
-		reason = "it is empty; leave qualifier out (or null) for the latest code"
-	case isDigits(got) && trimLeadingZeros(got) == "0":
-		reason = "FC numbers versions from 1"
-	case isDigits(got):
-		reason = fmt.Sprintf("a version ID is written without leading zeros (write %q)", trimLeadingZeros(got))
 	case !namePattern.MatchString(got):
-		reason = "it is neither a version ID nor an alias name, which contains only letters, digits, `_` and `-` and starts with a letter or `_`"
+		return notName
 	case len(got) > 128:
-		reason = fmt.Sprintf("an alias name is at most 128 characters long, got %d", len(got))
-	default:
-		return
+		return fmt.Sprintf("an alias name is at most 128 characters long, got %d", len(got))
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid qualifier",
-		fmt.Sprintf("%s: %q is not a valid qualifier: %s. The qualifier %s.", req.Path, got, reason, v.Description(ctx)))
+	return ""
 }
 
 func isDigits(s string) bool {
