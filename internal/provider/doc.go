@@ -4,9 +4,14 @@
 // Where things live:
 //   - resource_<name>.go: the resource (schema, CRUD, import, plan-time
 //     checks); resource_<name>_model.go: its model and hand-written
-//     expand/flatten; data_source_<name>.go likewise. fc_trigger's
-//     configuration kinds are trigger_kind_<kind>.go, one file each,
-//     registered in trigger_kind.go.
+//     expand/flatten; data_source_<name>.go likewise, with what data
+//     sources share (computed attributes, name arguments, the Read
+//     preamble, lookup errors, listed items) in data_source_common.go;
+//     list_<name>.go for list resources, with list.go (paging, walking
+//     services > functions > ...) and listing_attrs.go (their filter
+//     arguments). fc_trigger's configuration kinds are
+//     trigger_kind_<kind>.go, one file each, registered in trigger_kind.go
+//     (objectTriggerKind implements a kind once; a kind file declares it).
 //   - base.go (Configure, embedded by every resource and data source),
 //     lifecycle.go (ambiguous creates, not-found on read and delete, import
 //     IDs), private_state.go (the one ETag policy), values.go (the one

@@ -47,20 +47,6 @@ type layerVersionDataSourceModel struct {
 	layerVersionAttributesModel
 }
 
-// layerVersionAttrTypes are the attribute types of an fc_layers item.
-var layerVersionAttrTypes = map[string]attr.Type{
-	"acl":                types.Int64Type,
-	"arn":                types.StringType,
-	"arn_v2":             types.StringType,
-	"code_checksum":      types.StringType,
-	"code_size":          types.Int64Type,
-	"compatible_runtime": types.SetType{ElemType: types.StringType},
-	"create_time":        types.StringType,
-	"description":        types.StringType,
-	"layer_name":         types.StringType,
-	"version":            types.Int64Type,
-}
-
 // layerVersionID is the Terraform ID of a layer version, "LAYER/VERSION".
 func layerVersionID(layer string, version int64) string {
 	return layer + "/" + strconv.FormatInt(version, 10)

@@ -273,3 +273,17 @@ func TestPublishLayer_branches(t *testing.T) {
 		}
 	})
 }
+
+// layerVersionAttrTypes are the attribute types of an fc_layers item.
+var layerVersionAttrTypes = map[string]attr.Type{
+	"acl":                types.Int64Type,
+	"arn":                types.StringType,
+	"arn_v2":             types.StringType,
+	"code_checksum":      types.StringType,
+	"code_size":          types.Int64Type,
+	"compatible_runtime": types.SetType{ElemType: types.StringType},
+	"create_time":        types.StringType,
+	"description":        types.StringType,
+	"layer_name":         types.StringType,
+	"version":            types.Int64Type,
+}

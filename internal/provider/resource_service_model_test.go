@@ -460,3 +460,22 @@ func TestFlattenService_vswitchIDsAreASet(t *testing.T) {
 		t.Errorf("vpc_config.role = %v, want null", role)
 	}
 }
+
+// serviceAttrTypes are the attribute types of serviceModel, the element
+// type of the fc_services data source's services list.
+var serviceAttrTypes = map[string]attr.Type{
+	"created_time":       types.StringType,
+	"description":        types.StringType,
+	"id":                 types.StringType,
+	"internet_access":    types.BoolType,
+	"last_modified_time": types.StringType,
+	"log_config":         types.ObjectType{AttrTypes: logConfigAttrTypes},
+	"name":               types.StringType,
+	"nas_config":         types.ObjectType{AttrTypes: nasConfigAttrTypes},
+	"oss_mount_config":   types.ObjectType{AttrTypes: ossMountConfigAttrTypes},
+	"role":               types.StringType,
+	"service_id":         types.StringType,
+	"tags":               types.MapType{ElemType: types.StringType},
+	"tracing_config":     types.ObjectType{AttrTypes: tracingConfigAttrTypes},
+	"vpc_config":         types.ObjectType{AttrTypes: vpcConfigAttrTypes},
+}

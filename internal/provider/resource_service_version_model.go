@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-fc/terraform-provider-fc/internal/fc"
@@ -31,13 +30,6 @@ type versionItemModel struct {
 	Description      types.String `tfsdk:"description"`
 	LastModifiedTime types.String `tfsdk:"last_modified_time"`
 	VersionID        types.String `tfsdk:"version_id"`
-}
-
-var versionItemAttrTypes = map[string]attr.Type{
-	"created_time":       types.StringType,
-	"description":        types.StringType,
-	"last_modified_time": types.StringType,
-	"version_id":         types.StringType,
 }
 
 // serviceVersionID is the Terraform ID of a version, "SERVICE/VERSION".

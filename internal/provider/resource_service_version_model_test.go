@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -196,4 +197,13 @@ func TestServiceVersionImportState_invalidID(t *testing.T) {
 			t.Errorf("import ID %q: detail %q does not name the format", id, d)
 		}
 	}
+}
+
+// versionItemAttrTypes are the attribute types an fc_service_versions item
+// must have, written out independently of the schema.
+var versionItemAttrTypes = map[string]attr.Type{
+	"created_time":       types.StringType,
+	"description":        types.StringType,
+	"last_modified_time": types.StringType,
+	"version_id":         types.StringType,
 }
