@@ -20,7 +20,12 @@
 // sampled from /proc while the phase runs) and the ratios fc/floor and
 // fc/terraform_data, then the same as a Markdown table.
 //
-//	go run ./tools/bench-scale [-n 1000] [-parallelism 10] [-keep]
+// With -rounds K it goes through the four phases K times (each round ends
+// with everything destroyed) and the tables show each measure's median
+// over the rounds, steadier than one round on a machine whose speed
+// varies.
+//
+//	go run ./tools/bench-scale [-n 1000] [-parallelism 10] [-rounds 1] [-keep]
 //
 // Linux only (/proc). Nothing here is a test: it asserts only that each
 // phase did what it should (counts of added/changed/destroyed resources, an
@@ -42,6 +47,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -77,6 +83,7 @@ func main() {
 
 type options struct {
 	n, services, parallelism int
+	rounds                   int
 	sample                   time.Duration
 	keep                     bool
 }
@@ -95,13 +102,14 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.n, "n", defN, "number of functions (default from $BENCH_N, else 1000)")
 	fs.IntVar(&o.services, "services", 10, "number of services the functions are spread over")
 	fs.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism")
+	fs.IntVar(&o.rounds, "rounds", 1, "rounds of the four phases; the tables show each measure's median over the rounds")
 	fs.DurationVar(&o.sample, "sample", 100*time.Millisecond, "interval of the /proc samples of the provider processes")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory (configurations, state, logs)")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
 	}
-	if o.n < 1 || o.services < 1 || o.parallelism < 1 {
-		return options{}, errors.New("-n, -services and -parallelism must be positive")
+	if o.n < 1 || o.services < 1 || o.parallelism < 1 || o.rounds < 1 {
+		return options{}, errors.New("-n, -services, -parallelism and -rounds must be positive")
 	}
 	return o, nil
 }
@@ -214,32 +222,48 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("terraform init (terraform_data): %w", err)
 	}
 
+	// Each round goes through the four phases (a round ends with
+	// everything destroyed, so the next starts from nothing).
+	all := map[string]map[string][]result{}
+	for round := 1; round <= o.rounds; round++ {
+		roundNote := ""
+		if o.rounds > 1 {
+			roundNote = fmt.Sprintf("round %d: ", round)
+		}
+		for _, p := range phases() {
+			for _, t := range targets {
+				logFile := filepath.Join(work, fmt.Sprintf("%s-%s-%d.log", t.name, strings.ReplaceAll(p.name, " ", "-"), round))
+				before := emu.cpu()
+				res, code, err := runTerraform(ctx, tf, env, t.dir, logFile, o.sample, p.args(o)...)
+				if t.name == "fc" {
+					res.emulatorCPU = emu.cpu() - before
+				}
+				if err != nil {
+					return fmt.Errorf("%s%s %s: %w (log: %s)", roundNote, t.name, p.name, err, tail(logFile))
+				}
+				out, _ := os.ReadFile(logFile)
+				if err := p.check(o, t, string(out), code); err != nil {
+					return fmt.Errorf("%s%s %s: %w (log: %s)", roundNote, t.name, p.name, err, tail(logFile))
+				}
+				if all[p.name] == nil {
+					all[p.name] = map[string][]result{}
+				}
+				all[p.name][t.name] = append(all[p.name][t.name], res)
+				fmt.Fprintf(stdout, "%s%-14s %-15s wall %7.2fs  cpu %7.2fs  provider peak RSS %s  provider cpu >= %s%s\n",
+					roundNote, t.name, p.name, res.wall.Seconds(), res.cpu.Seconds(), mib(res.provHWM), secs(res.provCPU, res.provSeen > 0),
+					emulatorNote(t, res))
+			}
+		}
+	}
 	results := map[string]map[string]result{}
-	for _, p := range phases() {
-		for _, t := range targets {
-			logFile := filepath.Join(work, t.name+"-"+strings.ReplaceAll(p.name, " ", "-")+".log")
-			before := emu.cpu()
-			res, code, err := runTerraform(ctx, tf, env, t.dir, logFile, o.sample, p.args(o)...)
-			if t.name == "fc" {
-				res.emulatorCPU = emu.cpu() - before
-			}
-			if err != nil {
-				return fmt.Errorf("%s %s: %w (log: %s)", t.name, p.name, err, tail(logFile))
-			}
-			out, _ := os.ReadFile(logFile)
-			if err := p.check(o, t, string(out), code); err != nil {
-				return fmt.Errorf("%s %s: %w (log: %s)", t.name, p.name, err, tail(logFile))
-			}
-			if results[p.name] == nil {
-				results[p.name] = map[string]result{}
-			}
-			results[p.name][t.name] = res
-			fmt.Fprintf(stdout, "%-14s %-15s wall %7.2fs  cpu %7.2fs  provider peak RSS %s  provider cpu >= %s%s\n",
-				t.name, p.name, res.wall.Seconds(), res.cpu.Seconds(), mib(res.provHWM), secs(res.provCPU, res.provSeen > 0),
-				emulatorNote(t, res))
+	for p, byTarget := range all {
+		results[p] = map[string]result{}
+		for t, rs := range byTarget {
+			results[p][t] = median(rs)
 		}
 	}
 	m.loadEnd = loadAverage()
+	m.rounds = o.rounds
 	fmt.Fprintln(stdout)
 	fmt.Fprint(stdout, ratios(results))
 	fmt.Fprintln(stdout)
@@ -723,6 +747,7 @@ type machineInfo struct {
 	cpuModel, goVersion, tf  string
 	date                     string
 	n, services, parallelism int
+	rounds                   int
 	loadStart, loadEnd       string
 }
 
@@ -818,8 +843,12 @@ func ratios(results map[string]map[string]result) string {
 func markdown(m machineInfo, results map[string]map[string]result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "N = %d functions in %d services (+%d resources in all), `-parallelism=%d`. "+
-		"%d CPUs, %s; %s; Terraform %s; %s; load average %s at the start, %s at the end.\n\n",
+		"%d CPUs, %s; %s; Terraform %s; %s; load average %s at the start, %s at the end.",
 		m.n, m.services, m.n+m.services, m.parallelism, m.cpus, m.cpuModel, m.goVersion, m.tf, m.date, m.loadStart, m.loadEnd)
+	if m.rounds > 1 {
+		fmt.Fprintf(&b, " Each figure is the median of %d rounds.", m.rounds)
+	}
+	b.WriteString("\n\n")
 	b.WriteString("| Phase | Measure | fc (emulator) | floor | terraform_data | fc / floor | fc / terraform_data |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|\n")
 	for _, p := range phaseNames {
@@ -839,4 +868,32 @@ func markdown(m machineInfo, results map[string]map[string]result) string {
 		"Provider peak RSS: the largest VmHWM of a provider process, sampled from /proc while the phase ran. " +
 		"Emulator CPU s: the emulator's own, not in CPU s.\n")
 	return b.String()
+}
+
+// median is the result whose every measure is the median of that measure
+// over rs (the lower middle one for an even count); provSeen is the
+// largest.
+func median(rs []result) result {
+	mid := func(vals []int64) int64 {
+		slices.Sort(vals)
+		return vals[(len(vals)-1)/2]
+	}
+	pick := func(f func(result) int64) int64 {
+		vals := make([]int64, len(rs))
+		for i, r := range rs {
+			vals[i] = f(r)
+		}
+		return mid(vals)
+	}
+	var out result
+	out.wall = time.Duration(pick(func(r result) int64 { return int64(r.wall) }))
+	out.cpu = time.Duration(pick(func(r result) int64 { return int64(r.cpu) }))
+	out.tfMaxRSS = pick(func(r result) int64 { return r.tfMaxRSS })
+	out.provHWM = pick(func(r result) int64 { return r.provHWM })
+	out.provCPU = time.Duration(pick(func(r result) int64 { return int64(r.provCPU) }))
+	out.emulatorCPU = time.Duration(pick(func(r result) int64 { return int64(r.emulatorCPU) }))
+	for _, r := range rs {
+		out.provSeen = max(out.provSeen, r.provSeen)
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The floor's configuration differs from the provider's only in the
@@ -62,5 +63,38 @@ func TestTerraformEnv(t *testing.T) {
 		if !strings.Contains(joined, "\n"+want+"\n") {
 			t.Errorf("%s missing", want)
 		}
+	}
+}
+
+func TestMedian(t *testing.T) {
+	rs := []result{
+		{wall: 3 * time.Second, cpu: 9 * time.Second, provHWM: 300, provSeen: 2, emulatorCPU: 1},
+		{wall: 1 * time.Second, cpu: 7 * time.Second, provHWM: 100, provSeen: 3, emulatorCPU: 3},
+		{wall: 2 * time.Second, cpu: 8 * time.Second, provHWM: 200, provSeen: 1, emulatorCPU: 2},
+	}
+	got := median(rs)
+	want := result{wall: 2 * time.Second, cpu: 8 * time.Second, provHWM: 200, provSeen: 3, emulatorCPU: 2}
+	if got != want {
+		t.Errorf("median = %+v, want %+v", got, want)
+	}
+	// An even count takes the lower middle value.
+	if got := median(rs[:2]); got.wall != time.Second || got.provHWM != 100 {
+		t.Errorf("median of two = %+v, want the lower of each", got)
+	}
+	if got := median(rs[:1]); got != rs[0] {
+		t.Errorf("median of one = %+v, want %+v", got, rs[0])
+	}
+}
+
+func TestParseFlagsRounds(t *testing.T) {
+	o, err := parseFlags([]string{"-rounds", "3", "-n", "5"})
+	if err != nil || o.rounds != 3 || o.n != 5 {
+		t.Fatalf("parseFlags = %+v, %v; want rounds 3, n 5", o, err)
+	}
+	if o, err := parseFlags(nil); err != nil || o.rounds != 1 {
+		t.Fatalf("default rounds = %d, %v; want 1", o.rounds, err)
+	}
+	if _, err := parseFlags([]string{"-rounds", "0"}); err == nil {
+		t.Error("-rounds 0 accepted")
 	}
 }
